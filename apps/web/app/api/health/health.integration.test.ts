@@ -1,0 +1,65 @@
+// The health route against its own PostgreSQL cluster, which this test stops
+// and starts again while the app keeps running.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+const folder = mkdtempSync(join(tmpdir(), "todo-health-"));
+chmodSync(folder, 0o755);
+const dataDir = join(folder, "cluster");
+let cluster: LocalPostgres | undefined;
+
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function loadHealthRoute(databaseUrl: string) {
+  vi.resetModules();
+  process.env.DATABASE_URL = databaseUrl;
+  return (await import("./route")).GET;
+}
+
+describe("GET /api/health", () => {
+  it("answers 503 while the database is down and 200 again once it is back", async () => {
+    cluster = await startLocalPostgres({ dataDir, database: "health", ephemeral: true });
+    const { port } = cluster;
+    const GET = await loadHealthRoute(cluster.url);
+
+    const up = await GET();
+    expect(up.status).toBe(200);
+    expect(up.headers.get("cache-control")).toBe("no-store");
+    expect(await up.json()).toEqual({ status: "healthy", database: "ok" });
+
+    await cluster.stop();
+    const down = await GET();
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: "unhealthy", database: "unreachable" });
+
+    cluster = await startLocalPostgres({ dataDir, database: "health", port, ephemeral: true });
+    await vi.waitFor(async () => expect((await GET()).status).toBe(200), { timeout: 10_000, interval: 100 });
+  });
+
+  it("gives up on a database that accepts connections but never answers, within about 2 s", async () => {
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const GET = await loadHealthRoute(`postgresql://u:p@127.0.0.1:${port}/db`);
+      const started = performance.now();
+      const response = await GET();
+      const elapsed = performance.now() - started;
+      expect(response.status).toBe(503);
+      expect(elapsed).toBeGreaterThanOrEqual(1_900);
+      expect(elapsed).toBeLessThan(4_500);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey, jwtVerify } from "jose";
+
+export interface TokenVerifierOptions {
+  /** Reads the current public keys (in the app: Better Auth's JWKS, in-process). */
+  loadKeys: () => Promise<JSONWebKeySet>;
+  algorithm: string;
+  issuer: string;
+  audience: string;
+  /** Key reloads for an unknown `kid` happen at most this often. */
+  reloadIntervalMs?: number;
+  clockToleranceSeconds?: number;
+  now?: () => number;
+}
+
+/** Any reason a token is not accepted; the API answers all of them alike. */
+export class InvalidTokenError extends Error {}
+
+/**
+ * Returns a function that verifies a Better Auth JWT and resolves to its
+ * subject (the user id). Keys are loaded once and cached; a token signed with
+ * an unknown `kid` (after a key rotation) reloads them at most once per
+ * interval, so a flood of forged kids cannot turn into a flood of key reads.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<string> {
+  const { loadKeys, algorithm, issuer, audience } = options;
+  const reloadIntervalMs = options.reloadIntervalMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  let loadedAt = Number.NEGATIVE_INFINITY;
+
+  const reload = () => {
+    loadedAt = now();
+    const loading = loadKeys().then((jwks) => createLocalJWKSet(jwks));
+    // A failed load must not be cached: the next request tries again.
+    loading.catch(() => {
+      if (keys === loading) keys = undefined;
+    });
+    keys = loading;
+    return loading;
+  };
+
+  const getKey: JWTVerifyGetKey = async (header, token) => {
+    const current = await (keys ?? reload());
+    try {
+      return await current(header, token);
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey) || now() - loadedAt < reloadIntervalMs) throw error;
+      return (await reload())(header, token);
+    }
+  };
+
+  return async (token) => {
+    let subject: unknown;
+    try {
+      const { payload } = await jwtVerify(token, getKey, {
+        algorithms: [algorithm],
+        issuer,
+        audience,
+        requiredClaims: ["exp", "sub"],
+        clockTolerance: options.clockToleranceSeconds ?? 5,
+        currentDate: new Date(now()),
+      });
+      subject = payload.sub;
+    } catch (error) {
+      if (error instanceof errors.JOSEError) throw new InvalidTokenError(error.code);
+      throw error;
+    }
+    if (typeof subject !== "string" || subject.length === 0) throw new InvalidTokenError("empty sub");
+    return subject;
+  };
+}

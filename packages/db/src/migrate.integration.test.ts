@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations, MigrationError } from "./migrate.ts";
+import { startTestCluster, type TestCluster } from "./test-cluster.ts";
+
+const MIGRATIONS = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+let cluster: TestCluster;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+});
+afterAll(() => cluster.dispose());
+
+async function query<T extends pg.QueryResultRow>(database: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: cluster.postgres.urlFor(database) });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function copyOfMigrations(): string {
+  const dir = mkdtempSync(join(tmpdir(), "todo-migrations-"));
+  cpSync(MIGRATIONS, dir, { recursive: true });
+  return dir;
+}
+
+describe("applyMigrations", () => {
+  it("applies every migration once and records it as Prisma does", async () => {
+    await cluster.postgres.createDatabase("fresh");
+    const url = cluster.postgres.urlFor("fresh");
+    const applied = await applyMigrations(url, MIGRATIONS);
+    expect(applied).toContain("20261123120000_init");
+    expect(await applyMigrations(url, MIGRATIONS)).toEqual([]);
+
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
+      "fresh",
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((row) => row.migration_name)).toEqual(applied);
+    const sql = readFileSync(join(MIGRATIONS, "20261123120000_init/migration.sql"));
+    expect(rows[0]).toMatchObject({
+      checksum: createHash("sha256").update(sql).digest("hex"),
+      finished_at: expect.any(Date),
+      applied_steps_count: 1,
+    });
+  });
+
+  it("rolls a failing migration back entirely, then applies it once fixed", async () => {
+    await cluster.postgres.createDatabase("failing");
+    const url = cluster.postgres.urlFor("failing");
+    const dir = copyOfMigrations();
+    mkdirSync(join(dir, "29990101000000_broken"));
+    const file = join(dir, "29990101000000_broken/migration.sql");
+    writeFileSync(file, `CREATE TABLE "half_done" ("id" INTEGER);\nSELECT * FROM "no_such_table";\n`);
+
+    await expect(applyMigrations(url, dir)).rejects.toThrow(MigrationError);
+    await expect(applyMigrations(url, dir)).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    expect(await query("failing", `SELECT to_regclass('half_done') AS t`)).toEqual([{ t: null }]);
+    const names = await query<{ migration_name: string }>("failing", `SELECT migration_name FROM "_prisma_migrations"`);
+    expect(names.map((row) => row.migration_name)).toEqual(["20261123120000_init"]);
+
+    writeFileSync(file, `CREATE TABLE "half_done" ("id" INTEGER);\n`);
+    expect(await applyMigrations(url, dir)).toEqual(["29990101000000_broken"]);
+  });
+
+  it("gives the database the constraints the schema cannot express", async () => {
+    await cluster.postgres.createDatabase("checks");
+    const url = cluster.postgres.urlFor("checks");
+    await applyMigrations(url, MIGRATIONS);
+    await query("checks", `INSERT INTO "user" (id, name, email) VALUES ('u1', 'U', 'u@example.test')`);
+    const insert = (title: string, description: string | null) =>
+      query(
+        "checks",
+        `INSERT INTO task (id, user_id, title, description) VALUES (gen_random_uuid(), 'u1', ${pg.escapeLiteral(title)}, ${
+          description === null ? "NULL" : pg.escapeLiteral(description)
+        })`,
+      );
+    await expect(insert("   ", null)).rejects.toThrow(/task_title_not_blank/);
+    await expect(insert("", null)).rejects.toThrow(/task_title_not_blank/);
+    await expect(insert("ok", "")).rejects.toThrow(/task_description_not_empty/);
+    await expect(insert("x".repeat(201), null)).rejects.toThrow(/too long/);
+    await expect(insert("Buy milk", null)).resolves.toEqual([]);
+    // Deleting the user deletes their tasks.
+    await query("checks", `DELETE FROM "user" WHERE id = 'u1'`);
+    expect(await query("checks", "SELECT count(*)::int AS n FROM task")).toEqual([{ n: 0 }]);
+  });
+});
