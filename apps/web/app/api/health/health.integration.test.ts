@@ -20,7 +20,8 @@ afterAll(async () => {
 async function loadHealthRoute(databaseUrl: string) {
   vi.resetModules();
   process.env.DATABASE_URL = databaseUrl;
-  return (await import("./route")).GET;
+  const { GET } = await import("./route");
+  return () => GET(new Request("http://localhost:3000/api/health"), { params: Promise.resolve({}) });
 }
 
 describe("GET /api/health", () => {

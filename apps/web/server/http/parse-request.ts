@@ -1,0 +1,71 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError, RequestValidationError } from "./api-error";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Reads, limits and validates a JSON body. An empty body counts as `{}`. */
+export async function parseBody<Schema extends z.ZodType>(schema: Schema, request: Request): Promise<z.output<Schema>> {
+  const text = await readLimitedText(request);
+  let body: unknown = {};
+  if (text.trim() !== "") {
+    assertJsonContentType(request);
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "Malformed JSON body");
+    }
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new RequestValidationError([{ loc: ["body"], msg: "Request body must be a JSON object" }]);
+  }
+  return validate(schema, body, "body");
+}
+
+/** Validates the query string; repeated parameters keep their first value. */
+export function parseQuery<Schema extends z.ZodType>(schema: Schema, request: Request): z.output<Schema> {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const [key, value] of params) query[key] ??= value;
+  return validate(schema, query, "query");
+}
+
+function validate<Schema extends z.ZodType>(schema: Schema, input: unknown, source: "body" | "query") {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new RequestValidationError(
+      result.error.issues.map((issue) => ({
+        loc: [source, ...issue.path.filter((part) => typeof part !== "symbol")],
+        msg: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+function assertJsonContentType(request: Request): void {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new ApiError(415, "Content-Type must be application/json");
+}
+
+// Counts bytes as they arrive, so a body without Content-Length (or one that
+// lies about it) is cut off at the limit instead of being buffered whole.
+async function readLimitedText(request: Request): Promise<string> {
+  const tooLarge = () => new ApiError(413, "Request body too large");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}

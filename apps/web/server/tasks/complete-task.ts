@@ -1,0 +1,23 @@
+import "server-only";
+import type { Task as TaskRow } from "@todo/db";
+import type { Task } from "@/lib/task-schemas";
+import { getDb } from "../db";
+import { assertTaskId, notFoundError } from "./not-found";
+import { toTaskDto } from "./to-task-dto";
+import { updateTask } from "./update-task";
+
+/**
+ * Sets completion to `completed`, or toggles it when that is undefined. The
+ * toggle is one UPDATE … SET completed = NOT completed, so two concurrent
+ * toggles both count instead of one overwriting the other.
+ */
+export async function completeTask(userId: string, id: string, completed: boolean | undefined): Promise<Task> {
+  if (completed !== undefined) return updateTask(userId, id, { completed });
+  const [row] = await getDb().$queryRaw<TaskRow[]>`
+    UPDATE "task" SET "completed" = NOT "completed", "updated_at" = ${new Date()}
+    WHERE "id" = ${assertTaskId(id)}::uuid AND "user_id" = ${userId}
+    RETURNING "id", "user_id" AS "userId", "title", "description", "completed",
+              "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
+  if (!row) throw await notFoundError(userId);
+  return toTaskDto(row);
+}
