@@ -106,12 +106,14 @@ describe("bodies the API cannot read", () => {
         else controller.enqueue(chunk);
       },
     });
-    const request = new Request(`${BASE_URL}/api/tasks`, {
+    // Node needs duplex for a streamed body; the DOM's RequestInit type lacks it.
+    const init: RequestInit & { duplex: "half" } = {
       method: "POST",
       headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
       body,
       duplex: "half",
-    });
+    };
+    const request = new Request(`${BASE_URL}/api/tasks`, init);
     const response = await send(request);
     expect({ status: response.status, json: response.json }).toEqual({
       status: 413,
