@@ -16,7 +16,7 @@ const title = z
   .trim()
   .refine((text) => text.length > 0, "Title is required")
   .refine((text) => codePoints(text) <= TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
-  .meta({ description: "Trimmed; 1–200 characters", minLength: 1, maxLength: TITLE_MAX, example: "Buy milk" });
+  .meta({ description: "Trimmed; 1–200 characters", minLength: 1, maxLength: TITLE_MAX, examples: ["Buy milk"] });
 
 const description = z
   .string({ error: "Description must be a string or null" })
@@ -86,17 +86,15 @@ export const listTasksQuery = z.object({
 });
 
 /** A task as the API returns it: snake_case, ISO-8601 UTC timestamps. */
-export const task = z
-  .object({
-    id: z.uuid(),
-    user_id: z.string(),
-    title: z.string(),
-    description: z.string().nullable(),
-    completed: z.boolean(),
-    created_at: z.iso.datetime(),
-    updated_at: z.iso.datetime(),
-  })
-  .meta({ id: "Task" });
+export const task = z.object({
+  id: z.uuid(),
+  user_id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  completed: z.boolean(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
 
 export type Task = z.infer<typeof task>;
 export type CreateTaskInput = z.infer<typeof createTaskBody>;

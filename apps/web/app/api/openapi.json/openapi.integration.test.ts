@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "./route";
+
+async function fetchDocument() {
+  const response = await GET(new Request("http://localhost:3000/api/openapi.json"), { params: Promise.resolve({}) });
+  expect(response.status).toBe(200);
+  return { response, document: await response.json() };
+}
+
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner),
+  );
+}
+
+describe("GET /api/openapi.json", () => {
+  it("describes every path and method of the contract", async () => {
+    const { document } = await fetchDocument();
+    expect(document.openapi).toBe("3.1.0");
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item as object)
+        .filter((key) => key !== "parameters")
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        "GET /api/tasks",
+        "POST /api/tasks",
+        "GET /api/tasks/{id}",
+        "PUT /api/tasks/{id}",
+        "PATCH /api/tasks/{id}",
+        "DELETE /api/tasks/{id}",
+        "PATCH /api/tasks/{id}/complete",
+        "GET /api/health",
+        "GET /api/ping",
+        "GET /api/openapi.json",
+      ].sort(),
+    );
+  });
+
+  it("takes bodies and parameters from the API's own schemas", async () => {
+    const { document } = await fetchDocument();
+    const { schemas } = document.components;
+    expect(schemas.CreateTaskBody.properties.title).toMatchObject({ type: "string", minLength: 1, maxLength: 200 });
+    expect(schemas.CreateTaskBody.required).toEqual(["title"]);
+    expect(schemas.Task.required).toEqual([
+      "id",
+      "user_id",
+      "title",
+      "description",
+      "completed",
+      "created_at",
+      "updated_at",
+    ]);
+    const parameters = document.paths["/api/tasks"].get.parameters;
+    expect(parameters.map((parameter: { name: string }) => parameter.name)).toEqual(["status", "q", "limit", "cursor"]);
+    expect(parameters[0].schema).toMatchObject({ enum: ["all", "pending", "completed"], default: "all" });
+    expect(parameters[2].schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 50 });
+  });
+
+  it("documents the error answers and resolves every reference", async () => {
+    const { document } = await fetchDocument();
+    const create = document.paths["/api/tasks"].post.responses;
+    expect(Object.keys(create).sort()).toEqual(["201", "400", "401", "413", "415", "422", "500", "503"]);
+    for (const ref of refsIn(document)) {
+      const name = ref.replace("#/components/schemas/", "");
+      expect(document.components.schemas, ref).toHaveProperty(name);
+    }
+  });
+});

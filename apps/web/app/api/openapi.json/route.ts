@@ -1,0 +1,6 @@
+import { getEnv } from "@/server/env";
+import { withRequest } from "@/server/http/with-request";
+import { buildOpenApiDocument } from "@/server/openapi/openapi-document";
+
+// GET /api/openapi.json — the OpenAPI 3.1 document of the API
+export const GET = withRequest(async () => Response.json(buildOpenApiDocument(getEnv().BETTER_AUTH_URL)));
