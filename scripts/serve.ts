@@ -17,11 +17,13 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 const script = mode === "dev" ? "npm run dev" : "npm start";
 
 async function main(): Promise<number> {
-  // The same .env files Next reads, so both see one configuration.
-  nextEnv.loadEnvConfig(webDir, mode === "dev", { info: () => {}, error: console.error });
+  // The same .env files Next reads. Unless production is asked for, that
+  // includes .env.development.local, where the development secret lives.
+  const production = process.env.NODE_ENV === "production";
+  nextEnv.loadEnvConfig(webDir, !production, { info: () => {}, error: console.error });
   const env = process.env;
   const port = parsePort("PORT", env.PORT ?? "3000");
-  ensureSecret(env);
+  ensureSecret(env, production);
   await assertPortFree(port);
 
   const database = await openDatabase(env);
@@ -43,20 +45,21 @@ async function main(): Promise<number> {
   return code;
 }
 
-function ensureSecret(env: NodeJS.ProcessEnv): void {
+function ensureSecret(env: NodeJS.ProcessEnv, production: boolean): void {
   if (env.BETTER_AUTH_SECRET) return;
-  if (env.NODE_ENV === "production") {
+  if (production) {
     throw new ScriptError("BETTER_AUTH_SECRET is required in production (at least 32 random bytes).");
   }
   // Kept for good: Better Auth encrypts its JWT signing keys with this secret.
+  // A development file, so a production run never picks it up by accident.
   const secret = randomBytes(32).toString("base64url");
   appendFileSync(
-    join(webDir, ".env.local"),
+    join(webDir, ".env.development.local"),
     `# Generated once by npm start for local development; keep it, never commit it.\nBETTER_AUTH_SECRET=${secret}\n`,
     { mode: 0o600 },
   );
   env.BETTER_AUTH_SECRET = secret;
-  console.log("Generated a development BETTER_AUTH_SECRET in apps/web/.env.local");
+  console.log("Generated a development BETTER_AUTH_SECRET in apps/web/.env.development.local");
 }
 
 function build(): void {

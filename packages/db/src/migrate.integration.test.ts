@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +75,19 @@ describe("applyMigrations", () => {
 
     writeFileSync(file, `CREATE TABLE "half_done" ("id" INTEGER);\n`);
     expect(await applyMigrations(url, dir)).toEqual(["29990101000000_broken"]);
+  });
+
+  it("gives up on a server that accepts connections but never answers", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const url = `postgresql://u:p@127.0.0.1:${port}/x`;
+      await expect(applyMigrations(url, MIGRATIONS, { connectTimeoutMs: 300 })).rejects.toThrow(/timeout/i);
+    } finally {
+      silent.close();
+    }
   });
 
   it("gives the database the constraints the schema cannot express", async () => {

@@ -45,9 +45,14 @@ export function readMigrations(migrationsDir: string): Migration[] {
  * failing migration leaves the database as it was and throws MigrationError.
  * Returns the names of the migrations it applied.
  */
-export async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  migrationsDir: string,
+  { connectTimeoutMs = 10_000 } = {},
+): Promise<string[]> {
   const migrations = readMigrations(migrationsDir);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // A host that accepts but never answers must not hang startup forever.
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
