@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { securityHeaderRules } from "./security-headers";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -12,6 +13,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   async rewrites() {
     return [{ source: "/health", destination: "/api/health" }];
+  },
+  // Fixed at build time, like every header rule here: `next build` runs with
+  // NODE_ENV=production, which turns HSTS on.
+  async headers() {
+    return securityHeaderRules({ production: process.env.NODE_ENV === "production" });
   },
 };
 

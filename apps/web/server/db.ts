@@ -1,5 +1,6 @@
 import "server-only";
-import { createPrismaClient, type PrismaClient } from "@todo/db";
+import { createPool, createPrismaClient, type PrismaClient } from "@todo/db";
+import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
 // One client per process; in development it survives hot reloads, which would
@@ -10,9 +11,19 @@ let client: PrismaClient | undefined;
 export function getDb(): PrismaClient {
   if (client) return client;
   const env = getEnv();
-  client = globalForDb.todoDb ?? createPrismaClient(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX });
+  client = globalForDb.todoDb ?? createClient(env.DATABASE_URL, env.databasePool);
   if (env.NODE_ENV === "development") globalForDb.todoDb = client;
   return client;
+}
+
+function createClient(databaseUrl: string, pool: { max: number; idleTimeoutMs: number }): PrismaClient {
+  const pgPool = createPool(databaseUrl, pool);
+  // On Vercel, each time a connection goes back to the pool this keeps the
+  // function alive (waitUntil) until the idle timeout has closed it, so no
+  // connection is left open in a suspended instance for Neon to time out.
+  // Elsewhere it does nothing.
+  attachDatabasePool(pgPool);
+  return createPrismaClient(pgPool);
 }
 
 /** Whether the database answers a trivial query within `timeoutMs`. */

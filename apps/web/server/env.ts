@@ -14,19 +14,60 @@ const origins = z
   )
   .pipe(z.array(z.url({ protocol: /^https?$/ })));
 
+// Vercel's host names come without a scheme, e.g. todo-git-main-acme.vercel.app.
+const hostName = z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, "must be a host name without a scheme");
+
+// BETTER_AUTH_SECRETS, Better Auth's versioned secrets for rotation: "2:new,1:old".
+const SECRETS_FORMAT =
+  'must be "version:secret" pairs, newest first (e.g. "2:…,1:…"), each secret at least 32 characters';
+const versionedSecrets = z.string().transform((value, ctx) => {
+  const secrets: Array<{ version: number; value: string }> = [];
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    const match = /^(\d+):(.{32,})$/.exec(entry);
+    if (!match?.[1] || !match[2]) {
+      ctx.addIssue({ code: "custom", message: SECRETS_FORMAT });
+      return z.NEVER;
+    }
+    secrets.push({ version: Number(match[1]), value: match[2] });
+  }
+  return secrets;
+});
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL"),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one for development)"),
-  BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  BETTER_AUTH_SECRETS: versionedSecrets.optional(),
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORS_ORIGINS: origins.optional(),
   // Sign-up and sign-in attempts allowed per client IP in each window.
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  // Set by Vercel on its builds and functions.
+  VERCEL: z.literal("1").optional(),
+  VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
+  VERCEL_URL: hostName.optional(),
+  VERCEL_BRANCH_URL: hostName.optional(),
+  VERCEL_PROJECT_PRODUCTION_URL: hostName.optional(),
 });
 
-export type Env = z.infer<typeof schema> & { corsOrigins: string[] };
+type ParsedEnv = z.infer<typeof schema>;
+
+export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL"> & {
+  /** The app's canonical public origin (the first of authOrigins). */
+  BETTER_AUTH_URL: string;
+  /**
+   * The origins this deployment answers on, exactly: Better Auth trusts them
+   * and issues JWTs with one of them as `iss` and `aud`; the API accepts no
+   * other. Production and local: one. A Vercel preview: its branch URL and
+   * its own deployment URL.
+   */
+  authOrigins: [string, ...string[]];
+  corsOrigins: string[];
+  databasePool: { max: number; idleTimeoutMs: number };
+};
 
 let cached: Env | undefined;
 
@@ -35,14 +76,50 @@ export function getEnv(): Env {
   return cached;
 }
 
+class ConfigurationError extends Error {
+  constructor(name: string, problem: string) {
+    super(`Invalid configuration: ${name} ${problem}`);
+  }
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const name = issue?.path.join(".") ?? "environment";
-    throw new Error(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"}`);
+    throw new ConfigurationError(issue?.path.join(".") ?? "environment", issue?.message ?? "is invalid");
   }
   const env = result.data;
+  const authOrigins = resolveAuthOrigins(env);
   const corsOrigins = env.CORS_ORIGINS ?? (env.NODE_ENV === "production" ? [] : ["http://localhost:3000"]);
-  return { ...env, corsOrigins };
+  // A serverless function serves few requests at a time and may be suspended
+  // at any moment: few connections, closed soon after they fall idle.
+  const databasePool = {
+    max: env.DATABASE_POOL_MAX ?? (env.VERCEL ? 5 : 10),
+    idleTimeoutMs: env.DATABASE_POOL_IDLE_TIMEOUT_MS ?? (env.VERCEL ? 5_000 : 30_000),
+  };
+  return { ...env, BETTER_AUTH_URL: authOrigins[0], authOrigins, corsOrigins, databasePool };
+}
+
+// A preview deployment answers on hosts that change with every push, so its
+// base URL follows them — these exact hosts, never a *.vercel.app wildcard,
+// which would trust every other Vercel customer's site too.
+function resolveAuthOrigins(env: ParsedEnv): [string, ...string[]] {
+  if (env.VERCEL_ENV === "preview") {
+    const hosts = (["VERCEL_BRANCH_URL", "VERCEL_URL"] as const).flatMap((name) => {
+      const host = env[name];
+      if (host === undefined) return [];
+      if (!host.toLowerCase().endsWith(".vercel.app")) {
+        throw new ConfigurationError(name, "must be a *.vercel.app host on a preview deployment");
+      }
+      return [`https://${host.toLowerCase()}`];
+    });
+    const [first, ...others] = new Set(hosts);
+    if (!first) throw new ConfigurationError("VERCEL_URL", "is required on a preview deployment");
+    return [first, ...others];
+  }
+  if (env.BETTER_AUTH_URL) return [new URL(env.BETTER_AUTH_URL).origin];
+  if (env.VERCEL_ENV === "production" && env.VERCEL_PROJECT_PRODUCTION_URL) {
+    return [`https://${env.VERCEL_PROJECT_PRODUCTION_URL.toLowerCase()}`];
+  }
+  return ["http://localhost:3000"];
 }

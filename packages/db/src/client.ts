@@ -1,24 +1,27 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { createPool, type PoolOptions } from "./pool.ts";
 
 export type { Task } from "./generated/prisma/client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export {
+  ChannelBindingError,
+  ConnectionStringError,
+  createPool,
+  type PoolOptions,
+  readConnectionString,
+} from "./pool.ts";
 
-export interface PoolOptions {
-  /** Most connections this process opens (keep it small on serverless). */
-  max?: number;
-  /** How long an idle connection is kept before it is closed. */
-  idleTimeoutMs?: number;
-}
-
-/** A Prisma client on node-postgres; create one per process and reuse it. */
-export function createPrismaClient(connectionString: string, pool: PoolOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: pool.max ?? 10,
-    idleTimeoutMillis: pool.idleTimeoutMs ?? 30_000,
-    // Fail fast rather than queueing requests behind a database that is gone.
-    connectionTimeoutMillis: 5_000,
+/**
+ * A Prisma client on node-postgres; create one per process and reuse it.
+ * Takes a database URL, or a pool made with createPool when the caller needs
+ * the pool itself (e.g. to release idle connections on serverless). The
+ * client owns the pool: $disconnect() ends it.
+ */
+export function createPrismaClient(database: string | pg.Pool, pool: PoolOptions = {}): PrismaClient {
+  const adapter = new PrismaPg(database instanceof pg.Pool ? database : createPool(database, pool), {
+    disposeExternalPool: true,
   });
   return new PrismaClient({ adapter });
 }

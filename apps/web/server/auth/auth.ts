@@ -1,5 +1,5 @@
 import "server-only";
-import { betterAuth } from "better-auth";
+import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
@@ -12,11 +12,17 @@ export const TOKEN_ALGORITHM = "EdDSA";
 function createAuth() {
   const env = getEnv();
   const authRule = { window: env.AUTH_RATE_LIMIT_WINDOW_SECONDS, max: env.AUTH_RATE_LIMIT_MAX };
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Todo",
-    baseURL: env.BETTER_AUTH_URL,
+    baseURL: toBaseURL(env.authOrigins),
     secret: env.BETTER_AUTH_SECRET,
+    // For rotation: the first encrypts and signs; the others, and
+    // BETTER_AUTH_SECRET, still decrypt what was encrypted before.
+    secrets: env.BETTER_AUTH_SECRETS,
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
+    // Better Auth turns its Origin check off by itself when NODE_ENV=test;
+    // the tests must see the check production has.
+    advanced: { disableOriginCheck: false },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     user: { deleteUser: { enabled: true } },
     rateLimit: {
@@ -35,6 +41,31 @@ function createAuth() {
       nextCookies(), // must stay last
     ],
   });
+  const handler = async (request: Request) => withRetryAfter(await auth.handler(request));
+  return { ...auth, handler, fetch: handler };
+}
+
+// One origin: a fixed base URL. Several (a Vercel preview answers on its branch
+// URL and its deployment URL): the request's own host when it is exactly one
+// of them, else the first. Better Auth trusts exactly these origins, and the
+// jwt plugin makes the resolved one each token's `iss` and `aud`.
+function toBaseURL([canonical, ...others]: [string, ...string[]]): BetterAuthOptions["baseURL"] {
+  if (others.length === 0) return canonical;
+  return {
+    allowedHosts: [canonical, ...others].map((origin) => new URL(origin).host),
+    fallback: canonical,
+    protocol: new URL(canonical).protocol === "https:" ? "https" : "http",
+  };
+}
+
+// Better Auth answers a rate-limited request with 429 and only the
+// non-standard X-Retry-After; clients and proxies read Retry-After (RFC 9110).
+function withRetryAfter(response: Response): Response {
+  const seconds = response.headers.get("x-retry-after");
+  if (response.status !== 429 || seconds === null || response.headers.has("retry-after")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", seconds);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

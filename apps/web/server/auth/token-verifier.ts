@@ -4,8 +4,10 @@ export interface TokenVerifierOptions {
   /** Reads the current public keys (in the app: Better Auth's JWKS, in-process). */
   loadKeys: () => Promise<JSONWebKeySet>;
   algorithm: string;
-  issuer: string;
-  audience: string;
+  /** The accepted `iss`: one value, or any of several exact values. */
+  issuer: string | string[];
+  /** The accepted `aud`, likewise. */
+  audience: string | string[];
   /** Key reloads for an unknown `kid` happen at most this often. */
   reloadIntervalMs?: number;
   clockToleranceSeconds?: number;

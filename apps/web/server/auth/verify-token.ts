@@ -11,8 +11,10 @@ export function verifyToken(token: string): Promise<string> {
     // In-process: no HTTP call to our own /api/auth/jwks.
     loadKeys: () => getAuth().api.getJwks(),
     algorithm: TOKEN_ALGORITHM,
-    issuer: getEnv().BETTER_AUTH_URL,
-    audience: getEnv().BETTER_AUTH_URL,
+    // Exactly the origins this deployment answers on (one; a preview's two):
+    // a token Better Auth minted for any other host is not ours to accept.
+    issuer: getEnv().authOrigins,
+    audience: getEnv().authOrigins,
   });
   return verifier(token);
 }

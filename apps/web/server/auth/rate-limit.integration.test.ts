@@ -1,0 +1,86 @@
+// Sign-up and sign-in limits, counted in the database so that they hold across
+// serverless instances. This file sets a low limit of its own; every other
+// test file runs with the high one from test/setup-env.ts.
+import { randomUUID } from "node:crypto";
+import { createPrismaClient } from "@todo/db";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+const LIMIT = 3;
+const WINDOW_SECONDS = 60;
+const ORIGIN = "http://localhost:3000";
+const db = createPrismaClient(process.env.DATABASE_URL ?? "", { max: 1 });
+
+afterAll(() => db.$disconnect());
+
+/** A fresh instance of the app's auth route (new modules, new database pool). */
+async function loadAuthRoute() {
+  vi.resetModules();
+  Object.assign(process.env, {
+    AUTH_RATE_LIMIT_MAX: String(LIMIT),
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+  });
+  return (await import("@/app/api/auth/[...all]/route")).POST;
+}
+
+// Each test its own client address (TEST-NET-1, used by no other test file).
+function post(path: string, body: object, ip: string): Request {
+  return new Request(`${ORIGIN}/api/auth${path}`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
+}
+
+const newUser = () => ({
+  name: "Limited",
+  email: `limited-${randomUUID()}@example.test`,
+  password: `pw-${randomUUID()}`,
+});
+
+function expectRateLimited(response: Response): void {
+  expect(response.status).toBe(429);
+  const retryAfter = Number(response.headers.get("retry-after"));
+  expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= WINDOW_SECONDS).toBe(true);
+  expect(response.headers.get("x-retry-after")).toBe(String(retryAfter));
+}
+
+async function storedCount(key: string): Promise<number | undefined> {
+  const row = await db.$queryRaw<Array<{ count: number }>>`SELECT count FROM rate_limit WHERE key = ${key}`;
+  return row[0]?.count;
+}
+
+describe("sign-up and sign-in rate limits", () => {
+  it("limits sign-ups per client address, counted in the database across app instances", async () => {
+    const ip = "192.0.2.10";
+    const first = await loadAuthRoute();
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      expect((await first(post("/sign-up/email", newUser(), ip))).status).toBe(200);
+    }
+    expect(await storedCount(`${ip}|/sign-up/email`)).toBe(LIMIT);
+
+    const second = await loadAuthRoute();
+    expectRateLimited(await second(post("/sign-up/email", newUser(), ip)));
+    expect((await second(post("/sign-up/email", newUser(), "192.0.2.11"))).status).toBe(200);
+  });
+
+  it("limits sign-ins, failed ones included, and answers 429 even to the right password", async () => {
+    const ip = "192.0.2.20";
+    const POST = await loadAuthRoute();
+    const user = newUser();
+    expect((await POST(post("/sign-up/email", user, "192.0.2.21"))).status).toBe(200);
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      const wrong = await POST(post("/sign-in/email", { email: user.email, password: "wrong-password" }, ip));
+      expect(wrong.status).toBe(401);
+    }
+    expectRateLimited(await POST(post("/sign-in/email", { email: user.email, password: user.password }, ip)));
+  });
+
+  it("obeys a count another instance left in the database", async () => {
+    const ip = "192.0.2.30";
+    await db.$executeRaw`
+      INSERT INTO rate_limit (id, key, count, last_request)
+      VALUES (${randomUUID()}, ${`${ip}|/sign-in/email`}, ${LIMIT}, ${BigInt(Date.now())})`;
+    const POST = await loadAuthRoute();
+    expectRateLimited(await POST(post("/sign-in/email", { email: "nobody@example.test", password: "whatever1" }, ip)));
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const BASE = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/todo",
+  BETTER_AUTH_SECRET: "x".repeat(32),
+};
+const PREVIEW = {
+  ...BASE,
+  VERCEL: "1",
+  VERCEL_ENV: "preview",
+  VERCEL_URL: "todo-k2j3h4g5f-acme.vercel.app",
+  VERCEL_BRANCH_URL: "todo-git-feature-acme.vercel.app",
+  VERCEL_PROJECT_PRODUCTION_URL: "todo.example.com",
+};
+
+describe("parseEnv: the origins auth answers on", () => {
+  it.each([
+    ["locally, by default", BASE, ["http://localhost:3000"]],
+    [
+      "from BETTER_AUTH_URL, as an origin",
+      { ...BASE, BETTER_AUTH_URL: "https://todo.example.com/" },
+      ["https://todo.example.com"],
+    ],
+    [
+      "on Vercel production, BETTER_AUTH_URL first",
+      { ...PREVIEW, VERCEL_ENV: "production", BETTER_AUTH_URL: "https://app.example.org" },
+      ["https://app.example.org"],
+    ],
+    [
+      "on Vercel production without it, the production domain",
+      { ...PREVIEW, VERCEL_ENV: "production" },
+      ["https://todo.example.com"],
+    ],
+    [
+      "on a preview, its branch URL and deployment URL, whatever BETTER_AUTH_URL says",
+      { ...PREVIEW, BETTER_AUTH_URL: "https://todo.example.com" },
+      ["https://todo-git-feature-acme.vercel.app", "https://todo-k2j3h4g5f-acme.vercel.app"],
+    ],
+    [
+      "on a preview without a branch URL, its deployment URL",
+      { ...PREVIEW, VERCEL_BRANCH_URL: undefined },
+      ["https://todo-k2j3h4g5f-acme.vercel.app"],
+    ],
+  ])("%s", (_case, source, expected) => {
+    const env = parseEnv(source);
+    expect(env.authOrigins).toEqual(expected);
+    expect(env.BETTER_AUTH_URL).toBe(expected[0]);
+  });
+
+  it.each([
+    [
+      { ...PREVIEW, VERCEL_URL: undefined, VERCEL_BRANCH_URL: undefined },
+      "VERCEL_URL is required on a preview deployment",
+    ],
+    [{ ...PREVIEW, VERCEL_BRANCH_URL: "preview.example.com" }, "VERCEL_BRANCH_URL must be a *.vercel.app host"],
+    [{ ...PREVIEW, VERCEL_URL: "https://todo.vercel.app" }, "VERCEL_URL must be a host name without a scheme"],
+  ])("refuses a preview it cannot pin down: %o", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(`Invalid configuration: ${message}`);
+  });
+});
+
+describe("parseEnv: the database pool", () => {
+  it.each([
+    ["a long-lived server", BASE, { max: 10, idleTimeoutMs: 30_000 }],
+    ["a Vercel function: few connections, closed soon", { ...BASE, VERCEL: "1" }, { max: 5, idleTimeoutMs: 5_000 }],
+    [
+      "as configured",
+      { ...BASE, VERCEL: "1", DATABASE_POOL_MAX: "3", DATABASE_POOL_IDLE_TIMEOUT_MS: "2000" },
+      { max: 3, idleTimeoutMs: 2_000 },
+    ],
+  ])("suits %s", (_case, source, expected) => {
+    expect(parseEnv(source).databasePool).toEqual(expected);
+  });
+});
+
+describe("parseEnv: BETTER_AUTH_SECRETS", () => {
+  const current = "c".repeat(32);
+  const previous = "p".repeat(32);
+
+  it("reads versioned secrets, newest first", () => {
+    expect(parseEnv({ ...BASE, BETTER_AUTH_SECRETS: `2:${current}, 1:${previous}` }).BETTER_AUTH_SECRETS).toEqual([
+      { version: 2, value: current },
+      { version: 1, value: previous },
+    ]);
+  });
+
+  it.each([`${current}`, `2:short`, `two:${current}`, `2:${current},`])("refuses %s", (value) => {
+    expect(() => parseEnv({ ...BASE, BETTER_AUTH_SECRETS: value })).toThrow(
+      /^Invalid configuration: BETTER_AUTH_SECRETS must be "version:secret" pairs/,
+    );
+  });
+});
