@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationError } from "./migrate.ts";
+import { ConnectionStringError } from "./pool.ts";
 import { startTestCluster, type TestCluster } from "./test-cluster.ts";
 
 const MIGRATIONS = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
@@ -88,6 +89,11 @@ describe("applyMigrations", () => {
     } finally {
       silent.close();
     }
+  });
+
+  it("reads the URL as the app does: channel_binding=require without TLS is refused", async () => {
+    const url = `${cluster.postgres.urlFor("fresh")}?channel_binding=require`;
+    await expect(applyMigrations(url, MIGRATIONS)).rejects.toThrow(ConnectionStringError);
   });
 
   it("gives the database the constraints the schema cannot express", async () => {

@@ -5,7 +5,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
+import type pg from "pg";
+import { createClient } from "./pool.ts";
 
 // Prisma's advisory lock key, so this runner and `prisma migrate` exclude each other.
 const LOCK_KEY = 72707369;
@@ -52,7 +53,7 @@ export async function applyMigrations(
 ): Promise<string[]> {
   const migrations = readMigrations(migrationsDir);
   // A host that accepts but never answers must not hang startup forever.
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: connectTimeoutMs });
+  const client = createClient(databaseUrl, { connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

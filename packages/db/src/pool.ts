@@ -82,6 +82,17 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
   });
 }
 
+/** A single connection (migrations, scripts) honouring the same URL parameters as createPool. */
+export function createClient(connectionString: string, options: { connectionTimeoutMillis?: number } = {}): pg.Client {
+  const { url, channelBinding } = readConnectionString(connectionString);
+  const config: pg.ClientConfig = {
+    connectionString: url,
+    enableChannelBinding: channelBinding === "prefer" || channelBinding === "require",
+    ...options,
+  };
+  return channelBinding === "require" ? new ChannelBoundClient(config) : new pg.Client(config);
+}
+
 /**
  * libpq's `channel_binding=require`, which node-postgres lacks: the client
  * authenticates only with SCRAM-SHA-256-PLUS over TLS, which ties the login to
