@@ -3,6 +3,7 @@ import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 
@@ -23,7 +24,11 @@ function createAuth() {
     // Better Auth turns its Origin check off by itself when NODE_ENV=test;
     // the tests must see the check production has.
     advanced: { disableOriginCheck: false },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+    },
     user: { deleteUser: { enabled: true } },
     rateLimit: {
       // On everywhere, not only in production: tests raise the limit explicitly.

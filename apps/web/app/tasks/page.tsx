@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { Brand } from "@/components/brand";
+import { DeleteAccountButton } from "@/components/delete-account-button";
+import { SignOutButton } from "@/components/sign-out-button";
+import { TaskBoard } from "@/components/task-board";
+import { withNextPath } from "@/lib/safe-next-path";
+import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref } from "@/lib/task-filter";
+import { listTasksQuery } from "@/lib/task-schemas";
+import { getAuth } from "@/server/auth/auth";
+import { countTasks } from "@/server/tasks/count-tasks";
+import { listTasks } from "@/server/tasks/list-tasks";
+import styles from "./tasks.module.css";
+
+export const metadata: Metadata = { title: "My tasks" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// Rendered on the server with the first page, so the list is there on first paint.
+export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
+  const filter = parseTaskFilter(await searchParams);
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  if (!session) redirect(withNextPath("/sign-in", taskFilterHref(filter)));
+
+  const { id: userId, name, email } = session.user;
+  const query = listTasksQuery.parse({ status: filter.status, q: filter.q || undefined, limit: TASK_PAGE_SIZE });
+  const [page, counts] = await Promise.all([listTasks(userId, query), countTasks(userId)]);
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <div className={styles.bar}>
+          <Brand href="/tasks" />
+          <div className={styles.account}>
+            <span className={styles.user}>
+              <span className={styles.name}>{name}</span>
+              <span className={styles.email}>{email}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className={styles.main}>
+        <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} />
+      </main>
+      <footer className={styles.footer}>
+        <div className={styles.footerRow}>
+          <span>
+            Signed in as <strong>{email}</strong>
+          </span>
+          <DeleteAccountButton />
+        </div>
+      </footer>
+    </div>
+  );
+}

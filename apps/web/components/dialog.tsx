@@ -1,0 +1,40 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef } from "react";
+import styles from "./dialog.module.css";
+
+interface DialogProps {
+  open: boolean;
+  /** Called when the person dismisses it (Escape) or it closes for any other reason. */
+  onClose: () => void;
+  titleId: string;
+  descriptionId?: string;
+  children: ReactNode;
+}
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, makes the page
+ * behind it inert, closes it on Escape and puts focus back afterwards.
+ */
+export function Dialog({ open, onClose, titleId, descriptionId, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      onClose={onClose}
+    >
+      {open ? children : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { type Dispatch, useRef, useState } from "react";
+import { ApiError } from "@/lib/api-client";
+import type { TaskListAction } from "@/lib/task-list-state";
+import type { CreateTaskInput, Task } from "@/lib/task-schemas";
+import { completeTaskRequest, createTaskRequest, deleteTaskRequest, updateTaskRequest } from "@/lib/tasks-api";
+
+export type AddTaskResult = { ok: true } | { ok: false; fieldErrors: Record<string, string | undefined> };
+
+export interface TaskEdit {
+  title: string;
+  description: string | null;
+}
+
+/** What an operation leaves behind: the task as it now is, or null when it is gone. */
+type Outcome = Task | null;
+
+const PLACEHOLDER_PREFIX = "new-";
+
+/** A task shown before the server has created it: it cannot be changed yet. */
+export const isPlaceholder = (task: Task) => task.id.startsWith(PLACEHOLDER_PREFIX);
+
+/**
+ * Adding, completing, editing and deleting, each shown at once and undone
+ * (with a message) when the server refuses. Requests for one task run one
+ * after another, each starting from the task as the previous one left it, so
+ * nothing a person does is ignored or overtaken; new tasks are created in the
+ * order they were added.
+ */
+export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const queues = useRef(new Map<string, Promise<Outcome>>());
+  const creates = useRef<Promise<unknown>>(Promise.resolve());
+  const placeholders = useRef(0);
+
+  /** Runs `operation` once earlier operations on the task have finished, on the task as they left it. */
+  function afterEarlier(task: Task, operation: (current: Task) => Promise<Outcome>): Promise<Outcome> {
+    const earlier = queues.current.get(task.id) ?? Promise.resolve(task);
+    const queued = earlier.then((current) => (current ? operation(current) : null));
+    queues.current.set(task.id, queued);
+    void queued.then(() => {
+      if (queues.current.get(task.id) === queued) queues.current.delete(task.id);
+    });
+    return queued;
+  }
+
+  function fail(message: string, error: unknown) {
+    setProblem(`${message} ${describeError(error)}`);
+  }
+
+  function addTask(input: CreateTaskInput): Promise<AddTaskResult> {
+    setProblem(null);
+    placeholders.current += 1;
+    const now = new Date().toISOString();
+    const placeholder: Task = {
+      id: `${PLACEHOLDER_PREFIX}${placeholders.current}`,
+      user_id: "",
+      title: input.title,
+      description: input.description ?? null,
+      completed: false,
+      created_at: now,
+      updated_at: now,
+    };
+    dispatch({ type: "inserted", task: placeholder, saving: true });
+    const created = creates.current.then(() => createTaskRequest(input));
+    creates.current = created.catch(() => null);
+    return created.then(
+      (saved): AddTaskResult => {
+        dispatch({ type: "replaced", id: placeholder.id, task: saved });
+        setAnnouncement(`Added “${saved.title}”.`);
+        return { ok: true };
+      },
+      (error: unknown): AddTaskResult => {
+        dispatch({ type: "removed", task: placeholder });
+        if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+          return { ok: false, fieldErrors: error.fieldErrors };
+        }
+        fail(`Couldn't add “${input.title}”.`, error);
+        return { ok: false, fieldErrors: {} };
+      },
+    );
+  }
+
+  function changeTask(task: Task, change: (current: Task) => Partial<Task>, save: (current: Task) => Promise<Task>) {
+    setProblem(null);
+    return afterEarlier(task, async (current) => {
+      const optimistic = { ...current, ...change(current) };
+      dispatch({ type: "changed", from: current, to: optimistic, saving: true });
+      try {
+        const saved = await save(optimistic);
+        dispatch({ type: "changed", from: optimistic, to: saved, saving: false });
+        return saved;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          dispatch({ type: "removed", task: optimistic });
+          setProblem(`“${current.title}” no longer exists. It may have been deleted in another window.`);
+          return null;
+        }
+        dispatch({ type: "changed", from: optimistic, to: current, saving: false });
+        fail(`Couldn't save “${current.title}”.`, error);
+        return current;
+      }
+    });
+  }
+
+  const toggleTask = (task: Task) =>
+    changeTask(
+      task,
+      (current) => ({ completed: !current.completed }),
+      (next) => completeTaskRequest(next.id, next.completed),
+    );
+
+  const editTask = (task: Task, edit: TaskEdit) =>
+    changeTask(
+      task,
+      () => edit,
+      (next) => updateTaskRequest(next.id, edit),
+    );
+
+  function deleteTask(task: Task) {
+    setProblem(null);
+    return afterEarlier(task, async (current) => {
+      dispatch({ type: "removed", task: current });
+      try {
+        await deleteTaskRequest(current.id);
+        setAnnouncement(`Deleted “${current.title}”.`);
+        return null;
+      } catch (error) {
+        // Already gone is what the person wanted.
+        if (error instanceof ApiError && error.status === 404) return null;
+        dispatch({ type: "inserted", task: current, saving: false });
+        fail(`Couldn't delete “${current.title}”.`, error);
+        return current;
+      }
+    });
+  }
+
+  return {
+    problem,
+    reportProblem: fail,
+    dismissProblem: () => setProblem(null),
+    announcement,
+    addTask,
+    toggleTask,
+    editTask,
+    deleteTask,
+  };
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof ApiError ? error.detail : "Something went wrong. Please try again.";
+}

@@ -1,0 +1,96 @@
+// Same-origin calls to /api/* with the Bearer token. A 401 means the token was
+// refused (expired, keys rotated): get a new one and retry once; if that is
+// refused too, or the session itself is gone, the person signs in again and
+// comes back to where they were.
+import { z } from "zod";
+import { forgetApiToken, getApiToken, SessionExpiredError } from "./api-token";
+import type { FieldErrors } from "./field-errors";
+
+/** The API said no, or could not be reached (status 0); `detail` is fit to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly fieldErrors: FieldErrors<string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+const NETWORK_ERROR = "Can't reach the server. Check your connection and try again.";
+
+interface ApiInit {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
+  let response = await send(path, init, await tokenOrSignIn());
+  if (response.status === 401) {
+    forgetApiToken();
+    response = await send(path, init, await tokenOrSignIn());
+    if (response.status === 401) return signInAgain();
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** The JSON body of a successful response, checked against `schema`. */
+export async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) throw new ApiError(response.status, "The server sent an unexpected answer. Please try again.");
+  return parsed.data;
+}
+
+async function send(path: string, { method = "GET", body, signal }: ApiInit, token: string): Promise<Response> {
+  const headers = new Headers({ Authorization: `Bearer ${token}`, Accept: "application/json" });
+  if (body !== undefined) headers.set("Content-Type", "application/json");
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+      cache: "no-store",
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, NETWORK_ERROR);
+  }
+}
+
+async function tokenOrSignIn(): Promise<string> {
+  try {
+    return await getApiToken();
+  } catch (error) {
+    if (error instanceof SessionExpiredError) return signInAgain();
+    throw new ApiError(0, NETWORK_ERROR);
+  }
+}
+
+// Never settles: the page is leaving, and an error flashed on the way out
+// would only confuse.
+function signInAgain(): Promise<never> {
+  forgetApiToken();
+  const here = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+  return new Promise<never>(() => {});
+}
+
+const errorBody = z.object({
+  detail: z.string(),
+  errors: z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() })).optional(),
+});
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = errorBody.safeParse(await response.json().catch(() => null));
+  if (!parsed.success)
+    return new ApiError(response.status, `The server answered ${response.status}. Please try again.`);
+  const fieldErrors: FieldErrors<string> = {};
+  for (const { loc, msg } of parsed.data.errors ?? []) {
+    const [place, field] = loc;
+    if (place === "body" && typeof field === "string") fieldErrors[field] ??= msg;
+  }
+  return new ApiError(response.status, parsed.data.detail, fieldErrors);
+}

@@ -1,0 +1,35 @@
+// Better Auth's error codes in words a person can act on, attached to the
+// field they concern when there is one.
+export interface AuthFailure {
+  field?: "email" | "password";
+  message: string;
+}
+
+interface BetterAuthError {
+  status: number;
+  code?: string | undefined;
+}
+
+const BY_CODE: Record<string, AuthFailure> = {
+  INVALID_EMAIL_OR_PASSWORD: { message: "Incorrect email or password." },
+  INVALID_PASSWORD: { field: "password", message: "That password is not correct." },
+  USER_ALREADY_EXISTS: { field: "email", message: "An account with this email already exists. Sign in instead." },
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: {
+    field: "email",
+    message: "An account with this email already exists. Sign in instead.",
+  },
+  INVALID_EMAIL: { field: "email", message: "Enter a valid email address." },
+  PASSWORD_TOO_SHORT: { field: "password", message: "This password is too short." },
+  PASSWORD_TOO_LONG: { field: "password", message: "This password is too long." },
+};
+
+export function authFailure(error: BetterAuthError): AuthFailure {
+  const known = error.code ? BY_CODE[error.code] : undefined;
+  if (known) return known;
+  if (error.status === 429) return { message: "Too many attempts. Wait a minute, then try again." };
+  return { message: "Something went wrong. Please try again." };
+}
+
+export const NETWORK_FAILURE: AuthFailure = {
+  message: "Can't reach the server. Check your connection and try again.",
+};

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import type { TaskFilter } from "./task-filter";
+import { createTaskListState, renderKeyOf, type TaskListState, taskListReducer } from "./task-list-state";
+import type { Task } from "./task-schemas";
+
+const ALL: TaskFilter = { status: "all", q: "" };
+const PENDING: TaskFilter = { status: "pending", q: "" };
+
+function makeTask(n: number, overrides: Partial<Task> = {}): Task {
+  return {
+    id: `0193b1e4-5c1a-7d2e-9f00-00000000000${n}`,
+    user_id: "user-1",
+    title: `Task ${n}`,
+    description: null,
+    completed: false,
+    created_at: `2026-11-23T10:00:0${n}.000Z`,
+    updated_at: `2026-11-23T10:00:0${n}.000Z`,
+    ...overrides,
+  };
+}
+
+const t1 = makeTask(1);
+const t2 = makeTask(2, { completed: true });
+const t3 = makeTask(3);
+
+function stateWith(tasks: Task[], filter = ALL, nextCursor: string | null = null): TaskListState {
+  const completed = tasks.filter((task) => task.completed).length;
+  return createTaskListState(
+    filter,
+    { data: tasks, next_cursor: nextCursor },
+    {
+      pending: tasks.length - completed,
+      completed,
+    },
+  );
+}
+
+describe("taskListReducer", () => {
+  it("puts a new task first and counts it as pending, marked as saving", () => {
+    const placeholder = makeTask(4, { id: "new-1" });
+    const state = taskListReducer(stateWith([t3, t2, t1]), { type: "inserted", task: placeholder, saving: true });
+    expect(state.tasks.map((task) => task.id)).toEqual(["new-1", t3.id, t2.id, t1.id]);
+    expect(state.counts).toEqual({ pending: 3, completed: 1 });
+    expect(state.saving.has("new-1")).toBe(true);
+  });
+
+  it("swaps a placeholder for the saved task and clears its saving flag", () => {
+    const placeholder = makeTask(4, { id: "new-1" });
+    const saved = makeTask(4);
+    const adding = taskListReducer(stateWith([t3]), { type: "inserted", task: placeholder, saving: true });
+    const state = taskListReducer(adding, { type: "replaced", id: "new-1", task: saved });
+    expect(state.tasks).toEqual([saved, t3]);
+    expect(state.saving.size).toBe(0);
+    expect(renderKeyOf(state, saved.id)).toBe("new-1");
+    expect(renderKeyOf(state, t3.id)).toBe(t3.id);
+    expect(state.counts).toEqual({ pending: 2, completed: 0 });
+  });
+
+  it("rolls a refused new task back with removed", () => {
+    const placeholder = makeTask(4, { id: "new-1" });
+    const before = stateWith([t3, t2, t1]);
+    const adding = taskListReducer(before, { type: "inserted", task: placeholder, saving: true });
+    const state = taskListReducer(adding, { type: "removed", task: placeholder });
+    expect(state.tasks).toEqual(before.tasks);
+    expect(state.counts).toEqual(before.counts);
+    expect(state.saving.size).toBe(0);
+  });
+
+  it("moves counts when completion changes, and back again on rollback", () => {
+    const done = { ...t1, completed: true };
+    const before = stateWith([t3, t2, t1]);
+    const toggled = taskListReducer(before, { type: "changed", from: t1, to: done, saving: true });
+    expect(toggled.counts).toEqual({ pending: 1, completed: 2 });
+    expect(toggled.tasks[2]).toEqual(done);
+    expect(toggled.saving.has(t1.id)).toBe(true);
+    const rolledBack = taskListReducer(toggled, { type: "changed", from: done, to: t1, saving: false });
+    expect(rolledBack.tasks).toEqual(before.tasks);
+    expect(rolledBack.counts).toEqual(before.counts);
+    expect(rolledBack.saving.size).toBe(0);
+  });
+
+  it("restores a deleted task to its place when the deletion fails", () => {
+    const before = stateWith([t3, t2, t1]);
+    const removed = taskListReducer(before, { type: "removed", task: t2 });
+    expect(removed.tasks).toEqual([t3, t1]);
+    expect(removed.counts).toEqual({ pending: 2, completed: 0 });
+    const restored = taskListReducer(removed, { type: "inserted", task: t2, saving: false });
+    expect(restored.tasks).toEqual(before.tasks);
+    expect(restored.counts).toEqual(before.counts);
+  });
+
+  it("counts a task that the current filter hides without listing it", () => {
+    const state = taskListReducer(stateWith([t3, t1], PENDING), { type: "inserted", task: t2, saving: false });
+    expect(state.tasks).toEqual([t3, t1]);
+    expect(state.counts).toEqual({ pending: 2, completed: 1 });
+  });
+
+  it("leaves a task that sorts after a partly loaded list for its own page", () => {
+    const state = taskListReducer(stateWith([t3, t2], ALL, "cursor"), { type: "inserted", task: t1, saving: false });
+    expect(state.tasks).toEqual([t3, t2]);
+  });
+
+  it("appends a further page without repeating tasks, and only for the same filter", () => {
+    const state = stateWith([t3, t2], ALL, "cursor");
+    const page = { data: [t2, t1], next_cursor: null };
+    expect(taskListReducer(state, { type: "appended", filter: ALL, page }).tasks).toEqual([t3, t2, t1]);
+    expect(taskListReducer(state, { type: "appended", filter: PENDING, page })).toBe(state);
+  });
+
+  it("replaces the list and its filter when a new first page loads", () => {
+    const state = taskListReducer(stateWith([t3, t2, t1]), {
+      type: "loaded",
+      filter: PENDING,
+      page: { data: [t3, t1], next_cursor: null },
+    });
+    expect(state.filter).toEqual(PENDING);
+    expect(state.tasks).toEqual([t3, t1]);
+    expect(state.counts).toEqual({ pending: 2, completed: 1 });
+  });
+});

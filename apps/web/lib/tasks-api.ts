@@ -1,0 +1,41 @@
+// The tasks API as typed functions for the browser; responses are checked
+// against the same zod schema the server answers with.
+import { z } from "zod";
+import { apiFetch, readJson } from "./api-client";
+import { TASK_PAGE_SIZE, type TaskFilter } from "./task-filter";
+import { type CreateTaskInput, type Task, type TaskPage, task, type UpdateTaskInput } from "./task-schemas";
+
+const taskEnvelope = z.object({ data: task });
+const taskPage = z.object({ data: z.array(task), next_cursor: z.string().nullable() });
+
+const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
+
+export async function fetchTaskPage(
+  filter: TaskFilter,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<TaskPage> {
+  const params = new URLSearchParams({ status: filter.status, limit: String(TASK_PAGE_SIZE) });
+  if (filter.q) params.set("q", filter.q);
+  if (cursor) params.set("cursor", cursor);
+  return readJson(await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {}), taskPage);
+}
+
+export async function createTaskRequest(input: CreateTaskInput): Promise<Task> {
+  const response = await apiFetch("/api/tasks", { method: "POST", body: input });
+  return (await readJson(response, taskEnvelope)).data;
+}
+
+export async function updateTaskRequest(id: string, input: UpdateTaskInput): Promise<Task> {
+  const response = await apiFetch(taskPath(id), { method: "PATCH", body: input });
+  return (await readJson(response, taskEnvelope)).data;
+}
+
+export async function completeTaskRequest(id: string, completed: boolean): Promise<Task> {
+  const response = await apiFetch(`${taskPath(id)}/complete`, { method: "PATCH", body: { completed } });
+  return (await readJson(response, taskEnvelope)).data;
+}
+
+export async function deleteTaskRequest(id: string): Promise<void> {
+  await apiFetch(taskPath(id), { method: "DELETE" });
+}

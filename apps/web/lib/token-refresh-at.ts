@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const REFRESH_MARGIN_MS = 60_000;
+
+const claims = z.object({ iat: z.number(), exp: z.number() });
+
+/**
+ * When to stop using a freshly issued `token`: a minute before it expires.
+ * Measured from its lifetime (exp − iat) rather than from `exp`, so a browser
+ * clock that is off does not matter. A token it cannot read is used once.
+ */
+export function tokenRefreshAt(token: string, receivedAt: number): number {
+  const lifetime = readClaims(token);
+  const lifetimeMs = lifetime ? (lifetime.exp - lifetime.iat) * 1000 : 0;
+  return receivedAt + Math.max(lifetimeMs - REFRESH_MARGIN_MS, 0);
+}
+
+function readClaims(token: string): z.infer<typeof claims> | undefined {
+  const payload = token.split(".")[1] ?? "";
+  try {
+    return claims.safeParse(JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/")))).data;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe";
+import { newPerson, signUpQuickly } from "./support/people";
+import { addForm, addTask, expectAllSaved, taskCheckbox, taskItem } from "./support/tasks-page";
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test("the signed-out pages, with and without errors", async ({ page }) => {
+      await page.goto("/");
+      await expectNoSeriousViolations(page, "the landing page");
+
+      await page.goto("/sign-in");
+      await expectNoSeriousViolations(page, "sign-in");
+      await page.getByLabel("Email").fill(newPerson().email);
+      await page.getByLabel("Password").fill("not the password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+      await expectNoSeriousViolations(page, "sign-in with an error");
+
+      await page.goto("/sign-up");
+      await expectNoSeriousViolations(page, "sign-up");
+      await page.getByRole("button", { name: "Sign up" }).click();
+      await expect(page.getByRole("main").getByRole("alert")).toHaveCount(3);
+      await expectNoSeriousViolations(page, "sign-up with errors");
+    });
+
+    test("the task list in each of its states", async ({ page }) => {
+      await signUpQuickly(page);
+      await page.goto("/tasks");
+      await expect(page.getByRole("heading", { name: "No tasks yet" })).toBeVisible();
+      await expectNoSeriousViolations(page, "the empty list");
+
+      await addForm(page).getByRole("button", { name: "Add task" }).click();
+      await expect(addForm(page).getByRole("alert")).toBeVisible();
+      await expectNoSeriousViolations(page, "the add form with an error");
+
+      await addTask(page, "Renew passport", "Photos first, then the form at the post office");
+      await addTask(page, "Book dentist");
+      await taskCheckbox(page, "Book dentist").check();
+      await expectAllSaved(page);
+      await expectNoSeriousViolations(page, "a list with pending and completed tasks");
+
+      await taskItem(page, "Renew passport").getByRole("button", { name: /^Edit/ }).click();
+      await expect(page.getByRole("form", { name: /^Edit/ })).toBeVisible();
+      await expectNoSeriousViolations(page, "a task being edited");
+      await page.keyboard.press("Escape");
+
+      await taskItem(page, "Book dentist")
+        .getByRole("button", { name: /^Delete/ })
+        .click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoSeriousViolations(page, "the delete dialog");
+      await page.keyboard.press("Escape");
+
+      await page.getByRole("button", { name: "Delete account" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoSeriousViolations(page, "the delete-account dialog");
+      await page.keyboard.press("Escape");
+
+      await page.getByRole("link", { name: "Completed", exact: true }).click();
+      await page.getByRole("searchbox", { name: "Search tasks" }).fill("nothing like this");
+      await expect(page.getByRole("heading", { name: "No matching tasks" })).toBeVisible();
+      await expectNoSeriousViolations(page, "a search with no results");
+    });
+  });
+}

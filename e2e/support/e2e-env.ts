@@ -1,0 +1,29 @@
+// Settings that the e2e server and the tests must agree on.
+import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A server the tests should use instead of starting their own (a preview
+ * deployment, say). Playwright runs outside turbo, so turbo's env list does not apply.
+ */
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by Playwright, never by a turbo task
+export const EXTERNAL_BASE_URL = process.env.PLAYWRIGHT_BASE_URL || undefined;
+
+/** The port of the production server that `playwright test` starts (3000 is for `npm start`). */
+export const E2E_PORT = 3100;
+
+/** Where the e2e server leaves its database URL, for the few tests that look into the database itself. */
+export const E2E_STATE_FILE = join(tmpdir(), `todo-e2e-${E2E_PORT}.json`);
+
+export interface E2eState {
+  databaseUrl: string;
+}
+
+/** The running e2e server's state; undefined when the tests run against a server they did not start. */
+export function readE2eState(): E2eState | undefined {
+  if (EXTERNAL_BASE_URL || !existsSync(E2E_STATE_FILE)) return undefined;
+  const state: unknown = JSON.parse(readFileSync(E2E_STATE_FILE, "utf8"));
+  if (typeof state !== "object" || state === null || !("databaseUrl" in state)) return undefined;
+  return typeof state.databaseUrl === "string" ? { databaseUrl: state.databaseUrl } : undefined;
+}

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT, EXTERNAL_BASE_URL } from "./e2e/support/e2e-env";
+
+// Against a server someone else runs when PLAYWRIGHT_BASE_URL is set; otherwise
+// e2e/server.ts starts the production build on a fresh database.
+const baseURL = EXTERNAL_BASE_URL ?? `http://localhost:${E2E_PORT}`;
+
+// Debian's Chromium where there is one (Playwright cannot download browsers on
+// our machines); Playwright's own browser elsewhere.
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+// Vercel's Deployment Protection lets automation through with this header.
+const bypassSecret = process.env.VERCEL_AUTOMATION_BYPASS_SECRET;
+const chromiumArgs = [
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    ...(bypassSecret
+      ? { extraHTTPHeaders: { "x-vercel-protection-bypass": bypassSecret, "x-vercel-set-bypass-cookie": "true" } }
+      : {}),
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: existsSync(SYSTEM_CHROMIUM)
+          ? { executablePath: SYSTEM_CHROMIUM, args: chromiumArgs }
+          : { args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: EXTERNAL_BASE_URL
+    ? undefined
+    : {
+        command: "npx tsx e2e/server.ts",
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        // A cold `next build` on two cores takes a few minutes; a cached one, seconds.
+        timeout: 300_000,
+        gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      },
+});
