@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -28,8 +27,9 @@ async function query<T extends pg.QueryResultRow>(database: string, sql: string)
   }
 }
 
+// Inside the cluster's temporary folder, so disposing of the cluster removes it too.
 function copyOfMigrations(): string {
-  const dir = mkdtempSync(join(tmpdir(), "todo-migrations-"));
+  const dir = mkdtempSync(join(cluster.folder, "migrations-"));
   cpSync(MIGRATIONS, dir, { recursive: true });
   return dir;
 }
