@@ -119,6 +119,46 @@ describe("createTokenVerifier", () => {
     expect(loads).toBe(2);
   });
 
+  it("remembers a verified token, but never past its expiry", async () => {
+    let clock = NOW;
+    const verify = verifier(
+      async () => jwks,
+      () => clock,
+    );
+    const token = await sign({ exp: nowSeconds + 60 });
+    await expect(verify(token)).resolves.toBe("user-1");
+    clock += 30_000;
+    await expect(verify(token)).resolves.toBe("user-1");
+    clock += 40_000; // 70 s after issue: past exp plus the 5 s tolerance
+    await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it("remembers a token only once it is valid: nbf still applies", async () => {
+    let clock = NOW;
+    const verify = verifier(
+      async () => jwks,
+      () => clock,
+    );
+    const token = await sign({ nbf: nowSeconds + 60 });
+    await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+    clock += 60_000;
+    await expect(verify(token)).resolves.toBe("user-1");
+  });
+
+  it("keeps at most cacheSize tokens and still verifies the others", async () => {
+    const verify = createTokenVerifier({
+      loadKeys: async () => jwks,
+      algorithm: "EdDSA",
+      issuer: ISSUER,
+      audience: ISSUER,
+      now: () => NOW,
+      cacheSize: 2,
+    });
+    const tokens = await Promise.all(["a", "b", "c"].map((sub) => sign({ sub })));
+    for (const token of [...tokens, ...tokens]) await expect(verify(token)).resolves.toMatch(/^[abc]$/);
+  });
+
   it("tries again after a failed key load instead of caching the failure", async () => {
     let fail = true;
     const verify = verifier(async () => {

@@ -11,6 +11,8 @@ export interface TokenVerifierOptions {
   /** Key reloads for an unknown `kid` happen at most this often. */
   reloadIntervalMs?: number;
   clockToleranceSeconds?: number;
+  /** How many verified tokens to remember (0: none). */
+  cacheSize?: number;
   now?: () => number;
 }
 
@@ -22,6 +24,11 @@ export class InvalidTokenError extends Error {}
  * subject (the user id). Keys are loaded once and cached; a token signed with
  * an unknown `kid` (after a key rotation) reloads them at most once per
  * interval, so a flood of forged kids cannot turn into a flood of key reads.
+ *
+ * A client sends the same token with every request for its 15 minutes, so
+ * the outcome of verifying it is remembered, keyed by the whole token (its
+ * signature included), and checked against exp/nbf on every use: a
+ * signature is verified once per token rather than once per request.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<string> {
   const { loadKeys, algorithm, issuer, audience } = options;
@@ -51,8 +58,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
     }
   };
 
+  const toleranceMs = (options.clockToleranceSeconds ?? 5) * 1000;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified = new Map<string, { subject: string; notBefore: number; expires: number }>();
+
   return async (token) => {
+    const remembered = verified.get(token);
+    if (remembered) {
+      const time = now();
+      if (time < remembered.expires + toleranceMs && time >= remembered.notBefore - toleranceMs)
+        return remembered.subject;
+      verified.delete(token);
+      throw new InvalidTokenError(time < remembered.notBefore ? "ERR_JWT_CLAIM_VALIDATION_FAILED" : "ERR_JWT_EXPIRED");
+    }
     let subject: unknown;
+    let claims: { exp?: number; nbf?: number } = {};
     try {
       const { payload } = await jwtVerify(token, getKey, {
         algorithms: [algorithm],
@@ -63,11 +83,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
         currentDate: new Date(now()),
       });
       subject = payload.sub;
+      claims = payload;
     } catch (error) {
       if (error instanceof errors.JOSEError) throw new InvalidTokenError(error.code);
       throw error;
     }
     if (typeof subject !== "string" || subject.length === 0) throw new InvalidTokenError("empty sub");
+    if (cacheSize > 0) {
+      // Oldest first out: a Map iterates in insertion order.
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value ?? "");
+      verified.set(token, { subject, notBefore: (claims.nbf ?? 0) * 1000, expires: (claims.exp ?? 0) * 1000 });
+    }
     return subject;
   };
 }
