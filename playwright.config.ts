@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORT, EXTERNAL_BASE_URL } from "./e2e/support/e2e-env";
+import { E2E_PORT, EXTERNAL_BASE_URL, PREVIEW_PORT } from "./e2e/support/e2e-env";
 
 // Against a server someone else runs when PLAYWRIGHT_BASE_URL is set; otherwise
 // e2e/server.ts starts the production build on a fresh database.
@@ -39,6 +39,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: "preview-deployment.spec.ts",
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: existsSync(SYSTEM_CHROMIUM)
@@ -46,15 +47,34 @@ export default defineConfig({
           : { args: chromiumArgs },
       },
     },
+    // The same build as a Vercel preview; only when this run starts the servers.
+    ...(EXTERNAL_BASE_URL
+      ? []
+      : [
+          {
+            name: "preview",
+            testMatch: "preview-deployment.spec.ts",
+            use: { baseURL: `http://localhost:${PREVIEW_PORT}` },
+          },
+        ]),
   ],
   webServer: EXTERNAL_BASE_URL
     ? undefined
-    : {
-        command: "npx tsx e2e/server.ts",
-        url: `${baseURL}/api/health`,
-        reuseExistingServer: false,
-        // A cold `next build` on two cores takes a few minutes; a cached one, seconds.
-        timeout: 300_000,
-        gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-      },
+    : [
+        {
+          command: "npx tsx e2e/server.ts",
+          url: `${baseURL}/api/health`,
+          reuseExistingServer: false,
+          // A cold `next build` on two cores takes a few minutes; a cached one, seconds.
+          timeout: 300_000,
+          gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+        },
+        {
+          command: "npx tsx e2e/server.ts --preview",
+          url: `http://localhost:${PREVIEW_PORT}/api/health`,
+          reuseExistingServer: false,
+          timeout: 360_000,
+          gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+        },
+      ],
 });

@@ -12,7 +12,19 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
 import { applyMigrations } from "@todo/db/migrate";
-import { E2E_PORT, E2E_STATE_FILE, type E2eState } from "./support/e2e-env";
+import {
+  E2E_PORT,
+  E2E_STATE_FILE,
+  type E2eState,
+  PREVIEW_BRANCH_HOST,
+  PREVIEW_DEPLOYMENT_HOST,
+  PREVIEW_PORT,
+} from "./support/e2e-env";
+
+// --preview: the same build again, configured as a Vercel preview deployment.
+// It leaves the build to the main server and waits for it.
+const preview = process.argv.includes("--preview");
+const port = preview ? PREVIEW_PORT : E2E_PORT;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const webDir = join(root, "apps/web");
@@ -32,7 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 process.on("exit", () => {
   next?.kill("SIGTERM");
-  rmSync(E2E_STATE_FILE, { force: true });
+  if (!preview) rmSync(E2E_STATE_FILE, { force: true });
   rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
 });
 
@@ -40,20 +52,31 @@ async function main(): Promise<void> {
   chmodSync(folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
   postgres = await startLocalPostgres({ dataDir: join(folder, "cluster"), database: "e2e", ephemeral: true });
   await applyMigrations(postgres.url, join(root, "prisma/migrations"));
-  build();
-
-  const state: E2eState = { databaseUrl: postgres.url };
-  writeFileSync(E2E_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
+  if (preview) {
+    await untilHealthy(`http://localhost:${E2E_PORT}/api/health`);
+  } else {
+    build();
+    const state: E2eState = { databaseUrl: postgres.url };
+    writeFileSync(E2E_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
+  }
 
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
-  next = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_PORT)], {
+  next = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
     cwd: webDir,
     stdio: "inherit",
     env: {
       ...process.env,
       DATABASE_URL: postgres.url,
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-      BETTER_AUTH_URL: `http://localhost:${E2E_PORT}`,
+      BETTER_AUTH_URL: `http://localhost:${port}`,
+      ...(preview
+        ? {
+            VERCEL: "1",
+            VERCEL_ENV: "preview",
+            VERCEL_URL: PREVIEW_DEPLOYMENT_HOST,
+            VERCEL_BRANCH_URL: PREVIEW_BRANCH_HOST,
+          }
+        : {}),
       // Every test signs up its own users, all from one address.
       AUTH_RATE_LIMIT_MAX: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -71,6 +94,17 @@ function build(): void {
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (result.status !== 0) throw new Error("e2e server: the build failed (see above)");
+}
+
+async function untilHealthy(url: string): Promise<void> {
+  for (;;) {
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 async function shutDown(code: number): Promise<never> {

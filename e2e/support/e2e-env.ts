@@ -13,6 +13,14 @@ export const EXTERNAL_BASE_URL = process.env.PLAYWRIGHT_BASE_URL || undefined;
 /** The port of the production server that `playwright test` starts (3000 is for `npm start`). */
 export const E2E_PORT = 3100;
 
+/**
+ * A second server from the same build, configured as a Vercel preview
+ * deployment (`npx tsx e2e/server.ts --preview`), answering for these hosts.
+ */
+export const PREVIEW_PORT = 3101;
+export const PREVIEW_BRANCH_HOST = "todo-git-feature-acme.vercel.app";
+export const PREVIEW_DEPLOYMENT_HOST = "todo-a1b2c3d4e-acme.vercel.app";
+
 /** Where the e2e server leaves its database URL, for the few tests that look into the database itself. */
 export const E2E_STATE_FILE = join(tmpdir(), `todo-e2e-${E2E_PORT}.json`);
 
