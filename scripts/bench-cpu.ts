@@ -1,0 +1,102 @@
+// Where the CPU went during a measurement, from Linux's /proc: the app server,
+// PostgreSQL (every other process this benchmark started), the load generator,
+// and everything else on the machine. CPU per request is far steadier than
+// req/s when others share the machine, and "others" says how much they did.
+import { readdirSync, readFileSync } from "node:fs";
+
+interface Sample {
+  /** Busy time of the whole machine, in clock ticks. */
+  machine: number;
+  server: number;
+  database: number;
+  self: number;
+}
+
+export interface CpuUse {
+  /** CPU milliseconds per second of wall time, by consumer. */
+  server: number;
+  database: number;
+  loadGenerator: number;
+  others: number;
+}
+
+// USER_HZ: 100 on every mainstream Linux build.
+const TICKS_PER_SECOND = 100;
+
+function readStat(pid: string): { ppid: number; ticks: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name is in parentheses and may contain spaces: read after its end.
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined; // gone between listing and reading
+  }
+}
+
+function machineBusyTicks(): number {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = cpu;
+  return user + nice + system + irq + softirq + steal;
+}
+
+function sample(serverPid: number): Sample {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(entry);
+    if (stat) stats.set(Number(entry), stat);
+  }
+  const subtree = (root: number) => {
+    const pids = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, { ppid }] of stats) {
+        if (pids.has(ppid) && !pids.has(pid)) {
+          pids.add(pid);
+          grew = true;
+        }
+      }
+    }
+    return pids;
+  };
+  const ticksOf = (pids: Iterable<number>) => {
+    let sum = 0;
+    for (const pid of pids) sum += stats.get(pid)?.ticks ?? 0;
+    return sum;
+  };
+  const ours = subtree(process.pid);
+  const server = subtree(serverPid);
+  const database = [...ours].filter((pid) => pid !== process.pid && !server.has(pid));
+  return {
+    machine: machineBusyTicks(),
+    server: ticksOf(server),
+    database: ticksOf(database),
+    self: ticksOf([process.pid]),
+  };
+}
+
+/**
+ * Starts counting; the returned function stops and reports. Undefined where
+ * /proc is not available. Processes that end during the window are not
+ * counted (PostgreSQL's backends live as long as the pool's connections).
+ */
+export function startCpuWatch(serverPid: number): (() => CpuUse) | undefined {
+  let before: Sample;
+  try {
+    before = sample(serverPid);
+  } catch {
+    return undefined;
+  }
+  const startedAt = performance.now();
+  return () => {
+    const after = sample(serverPid);
+    const seconds = (performance.now() - startedAt) / 1000;
+    const perSecond = (ticks: number) => (ticks / TICKS_PER_SECOND / seconds) * 1000;
+    const server = perSecond(after.server - before.server);
+    const database = perSecond(after.database - before.database);
+    const loadGenerator = perSecond(after.self - before.self);
+    const machine = perSecond(after.machine - before.machine);
+    return { server, database, loadGenerator, others: Math.max(0, machine - server - database - loadGenerator) };
+  };
+}

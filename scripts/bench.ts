@@ -1,0 +1,228 @@
+// npm run bench: the API's throughput and latency against the framework's own
+// floor (GET /api/ping). Builds the app, serves it with `next start` on a
+// throw-away PostgreSQL, seeds users and tasks through the API, then measures
+// each workload in two phases: a closed loop (throughput) and an open loop at
+// half the baseline's throughput (latency without queueing). It measures and
+// prints; it never fails on a missed goal.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
+import { Pool } from "undici";
+import { type CpuUse, startCpuWatch } from "./bench-cpu";
+import { closedLoop, type Measurement, openLoop } from "./bench-load";
+import { closedRow, formatProgress, formatTable, openRow, type Row } from "./bench-report";
+import { type AppServer, build, startServer } from "./bench-server";
+import { refreshTokens, seed, workloads } from "./bench-workloads";
+import { migrate, parsePort, root, ScriptError } from "./database";
+import { fail } from "./fail";
+
+const USAGE = `Usage: npm run bench -- [options]   (each option also reads the BENCH_* variable named after it)
+  --duration <s>      measured seconds per workload and phase (BENCH_DURATION, 10)
+  --warmup <s>        unmeasured seconds before each measurement (BENCH_WARMUP, 3)
+  --connections <n>   closed-loop connections (BENCH_CONNECTIONS, 32)
+  --rate <req/s>      open-loop rate (BENCH_RATE, half the baseline's closed-loop throughput)
+  --only <ids>        some workloads: baseline,one,list,complete,post (BENCH_ONLY, all)
+  --port <n>          the app's port on 127.0.0.1 (BENCH_PORT, 3300)
+  --server-node-options <flags>  NODE_OPTIONS for the app server, e.g. "--cpu-prof" (BENCH_SERVER_NODE_OPTIONS)
+  --skip-build        serve the existing build`;
+
+const USERS = 10;
+const TASKS_EACH = 50;
+const WORKLOAD_IDS: Record<string, string> = {
+  baseline: "baseline",
+  "GET one": "one",
+  "GET list": "list",
+  "PATCH complete": "complete",
+  POST: "post",
+};
+
+interface Options {
+  durationMs: number;
+  warmupMs: number;
+  connections: number;
+  rate: number | undefined;
+  only: string[] | undefined;
+  port: number;
+  serverNodeOptions: string | undefined;
+  skipBuild: boolean;
+}
+
+function readOptions(env: NodeJS.ProcessEnv): Options {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: "string", default: env.BENCH_DURATION ?? "10" },
+      warmup: { type: "string", default: env.BENCH_WARMUP ?? "3" },
+      connections: { type: "string", default: env.BENCH_CONNECTIONS ?? "32" },
+      rate: { type: "string", default: env.BENCH_RATE },
+      only: { type: "string", default: env.BENCH_ONLY },
+      port: { type: "string", default: env.BENCH_PORT ?? "3300" },
+      "server-node-options": { type: "string", default: env.BENCH_SERVER_NODE_OPTIONS },
+      "skip-build": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const only = values.only?.split(",").map((id) => id.trim());
+  const unknown = only?.find((id) => !Object.values(WORKLOAD_IDS).includes(id));
+  if (unknown !== undefined) throw new ScriptError(`unknown workload "${unknown}" in --only.\n${USAGE}`);
+  if (only && !only.includes("baseline") && values.rate === undefined) {
+    throw new ScriptError("--only without the baseline needs --rate: the open loop's rate comes from the baseline.");
+  }
+  return {
+    durationMs: positive("duration", values.duration) * 1000,
+    warmupMs: positive("warmup", values.warmup, true) * 1000,
+    connections: Math.round(positive("connections", values.connections)),
+    rate: values.rate === undefined ? undefined : positive("rate", values.rate),
+    only,
+    port: parsePort("--port", values.port),
+    serverNodeOptions: values["server-node-options"],
+    skipBuild: values["skip-build"],
+  };
+}
+
+function positive(name: string, value: string, zeroAllowed = false): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || (number === 0 && !zeroAllowed)) {
+    throw new ScriptError(`--${name} must be a positive number, not "${value}".\n${USAGE}`);
+  }
+  return number;
+}
+
+// Everything the run started, stopped on the way out whatever the way out is.
+const running: { server?: AppServer; database?: LocalPostgres; folder?: string } = {};
+
+async function stopAll(): Promise<void> {
+  await running.server?.stop();
+  running.server = undefined;
+  await running.database?.stop();
+  running.database = undefined;
+  removeFolder();
+}
+
+function removeFolder(): void {
+  if (running.folder) rmSync(running.folder, { recursive: true, force: true });
+  running.folder = undefined;
+}
+
+async function startDatabase(): Promise<LocalPostgres> {
+  running.folder = mkdtempSync(join(tmpdir(), "todo-bench-"));
+  chmodSync(running.folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
+  running.database = await startLocalPostgres({
+    dataDir: join(running.folder, "cluster"),
+    database: "bench",
+    ephemeral: true,
+  });
+  await migrate(running.database.url);
+  return running.database;
+}
+
+function describeMachine(options: Options): string {
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const commit = git("rev-parse", "--short", "HEAD") ?? "unknown";
+  const dirty = (git("status", "--porcelain") ?? "") !== "";
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
+  const { durationMs, warmupMs } = options;
+  return [
+    `commit ${commit}${dirty ? " (with uncommitted changes)" : ""}, node ${process.version}, ${cpus().length} cores, load average ${load}`,
+    `${USERS} users × ${TASKS_EACH} tasks; ${durationMs / 1000} s measured after ${warmupMs / 1000} s warm-up per workload and phase; closed loop at ${options.connections} connections`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.env);
+  if (!options.skipBuild) await build();
+  const database = await startDatabase();
+
+  const baseUrl = `http://localhost:${options.port}`;
+  running.server = await startServer(options.port, {
+    ...process.env,
+    NODE_ENV: "production",
+    NODE_OPTIONS: options.serverNodeOptions,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    BETTER_AUTH_URL: baseUrl,
+    // The seed signs up every user from one address.
+    AUTH_RATE_LIMIT_MAX: "1000000",
+  });
+
+  const pool = new Pool(running.server.url, {
+    connections: options.connections,
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
+  });
+  try {
+    const users = await seed(pool, baseUrl, USERS, TASKS_EACH);
+    console.log(describeMachine(options));
+    const server = running.server;
+    // A warm-up run of the same kind first (JIT, route modules, connections), then the measured one.
+    const measure = async (run: (durationMs: number) => Promise<Measurement>) => {
+      if (options.warmupMs > 0) await run(options.warmupMs);
+      const stopWatch = startCpuWatch(server.process.pid ?? 0);
+      const measurement = await run(options.durationMs);
+      const cpu: CpuUse | undefined = stopWatch?.();
+      return { measurement, cpu };
+    };
+    const rows: Row[] = [];
+    const report = (row: Row) => {
+      rows.push(row);
+      console.log(formatProgress(row));
+    };
+    let baselineRate: number | undefined;
+    let openRate = options.rate ?? 0;
+    for (const workload of workloads(users)) {
+      const id = WORKLOAD_IDS[workload.name];
+      if (options.only && !options.only.includes(id ?? "")) continue;
+      await refreshTokens(pool, users); // 15-minute tokens outlive one workload, not a long run
+      const closed = await measure((ms) => closedLoop(pool, workload.next, options.connections, ms));
+      if (workload.goal === undefined) {
+        baselineRate = closed.measurement.rate;
+        openRate ||= baselineRate / 2;
+      }
+      report(closedRow(workload.name, closed.measurement, closed.cpu, baselineRate, workload.goal));
+      const open = await measure((ms) => openLoop(pool, workload.next, openRate, ms));
+      report(openRow(workload.name, open.measurement, open.cpu));
+    }
+    const byPhase = [...rows.filter((row) => row.phase === "closed"), ...rows.filter((row) => row.phase === "open")];
+    console.log(`\nOpen loop at ${openRate.toFixed(0)} req/s.\n${formatTable(byPhase)}`);
+  } finally {
+    await pool.close();
+  }
+}
+
+// Ctrl-C or a kill: the server and the database go too, and so does the data.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\nbench: ${signal}, stopping`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+process.once("exit", () => {
+  running.server?.process.kill("SIGKILL");
+  removeFolder();
+});
+
+main()
+  .then(stopAll)
+  .then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      await stopAll().catch(() => {});
+      fail("npm run bench", error);
+    },
+  );
