@@ -2,15 +2,11 @@
 
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
-import { type CreateTaskInput, createTaskBody, DESCRIPTION_MAX, TITLE_MAX } from "@/lib/task-schemas";
+import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
 import styles from "./add-task-form.module.css";
-import { CharacterCount } from "./character-count";
-import { FormField } from "./form-field";
 import { PlusIcon } from "./icons";
+import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import type { AddTaskResult } from "./use-task-mutations";
-
-const FIELDS = ["title", "description"] as const;
-type Field = (typeof FIELDS)[number];
 
 /**
  * Title and optional description, checked with the API's own schema. The
@@ -20,14 +16,14 @@ type Field = (typeof FIELDS)[number];
 export function AddTaskForm({ onAdd }: { onAdd: (input: CreateTaskInput) => Promise<AddTaskResult> }) {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
   const titleRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = createTaskBody.safeParse({ title, description });
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error, FIELDS);
+      const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
       event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
       return;
@@ -54,39 +50,17 @@ export function AddTaskForm({ onAdd }: { onAdd: (input: CreateTaskInput) => Prom
 
   return (
     <form className={`card ${styles.form}`} aria-label="Add a task" noValidate onSubmit={handleSubmit}>
-      <FormField label="Title" error={errors.title} hint={<CharacterCount value={title} max={TITLE_MAX} />}>
-        {(control) => (
-          <input
-            {...control}
-            ref={titleRef}
-            className="input"
-            name="title"
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            placeholder="What needs doing?"
-            autoComplete="off"
-            required
-          />
-        )}
-      </FormField>
-      <FormField
-        label="Description"
-        error={errors.description}
-        hint={<CharacterCount value={description} max={DESCRIPTION_MAX} fallback="Optional" />}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="input"
-            name="description"
-            rows={2}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            onKeyDown={submitOnModEnter}
-            placeholder="Add details, links or notes"
-          />
-        )}
-      </FormField>
+      <TaskFields
+        title={title}
+        description={description}
+        onTitleChange={setTitle}
+        onDescriptionChange={setDescription}
+        errors={errors}
+        titleRef={titleRef}
+        descriptionRows={2}
+        placeholders={{ title: "What needs doing?", description: "Add details, links or notes" }}
+        onDescriptionKeyDown={submitOnModEnter}
+      />
       <div className={styles.actions}>
         <button type="submit" className="button button-primary">
           <PlusIcon />

@@ -2,14 +2,10 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
-import { DESCRIPTION_MAX, type Task, TITLE_MAX, updateTaskBody } from "@/lib/task-schemas";
-import { CharacterCount } from "./character-count";
-import { FormField } from "./form-field";
+import { type Task, updateTaskBody } from "@/lib/task-schemas";
+import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import styles from "./task-item.module.css";
 import type { TaskEdit } from "./use-task-mutations";
-
-const FIELDS = ["title", "description"] as const;
-type Field = (typeof FIELDS)[number];
 
 interface TaskEditorProps {
   task: Task;
@@ -21,7 +17,7 @@ interface TaskEditorProps {
 export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description ?? "");
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
   const titleRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -32,7 +28,7 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
     event.preventDefault();
     const parsed = updateTaskBody.safeParse({ title, description });
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error, FIELDS);
+      const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
       event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
       return;
@@ -57,36 +53,15 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
       onSubmit={handleSubmit}
       onKeyDown={handleKeyDown}
     >
-      <FormField label="Title" error={errors.title} hint={<CharacterCount value={title} max={TITLE_MAX} />}>
-        {(control) => (
-          <input
-            {...control}
-            ref={titleRef}
-            className="input"
-            name="title"
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            autoComplete="off"
-            required
-          />
-        )}
-      </FormField>
-      <FormField
-        label="Description"
-        error={errors.description}
-        hint={<CharacterCount value={description} max={DESCRIPTION_MAX} fallback="Optional" />}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="input"
-            name="description"
-            rows={3}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        )}
-      </FormField>
+      <TaskFields
+        title={title}
+        description={description}
+        onTitleChange={setTitle}
+        onDescriptionChange={setDescription}
+        errors={errors}
+        titleRef={titleRef}
+        descriptionRows={3}
+      />
       <div className={styles.editorActions}>
         <button type="button" className="button button-secondary button-small" onClick={onCancel}>
           Cancel
