@@ -32,7 +32,17 @@ export function Dialog({ open, onClose, titleId, descriptionId, children }: Dial
       className={styles.dialog}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
-      onClose={onClose}
+      // Escape: tell the owner at once, so a key pressed right after is not
+      // swallowed by a close that React has not heard of yet.
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      // The close event comes later, as a task: if the dialog was opened again
+      // meanwhile, it is stale.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
     >
       {open ? children : null}
     </dialog>
