@@ -39,14 +39,19 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<AppServer> {
+/** Serves the build; `nodeFlags` go to node itself (NODE_OPTIONS refuses some, like --cpu-prof). */
+export async function startServer(port: number, nodeFlags: string[], env: NodeJS.ProcessEnv): Promise<AppServer> {
   await assertPortFree(port);
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: webDir,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: webDir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));

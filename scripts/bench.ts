@@ -27,7 +27,7 @@ const USAGE = `Usage: npm run bench -- [options]   (each option also reads the B
   --rate <req/s>      open-loop rate (BENCH_RATE, half the baseline's closed-loop throughput)
   --only <ids>        some workloads: baseline,one,list,complete,post (BENCH_ONLY, all)
   --port <n>          the app's port on 127.0.0.1 (BENCH_PORT, 3300)
-  --server-node-options <flags>  NODE_OPTIONS for the app server, e.g. "--cpu-prof" (BENCH_SERVER_NODE_OPTIONS)
+  --server-node-options=<flags>  node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (BENCH_SERVER_NODE_OPTIONS)
   --skip-build        serve the existing build`;
 
 const USERS = 10;
@@ -149,10 +149,10 @@ async function main(): Promise<void> {
   const database = await startDatabase();
 
   const baseUrl = `http://localhost:${options.port}`;
-  running.server = await startServer(options.port, {
+  const nodeFlags = options.serverNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
+  running.server = await startServer(options.port, nodeFlags, {
     ...process.env,
     NODE_ENV: "production",
-    NODE_OPTIONS: options.serverNodeOptions,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
