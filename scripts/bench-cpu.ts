@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from "node:fs";
 interface Sample {
   /** Busy time of the whole machine, in clock ticks. */
   machine: number;
-  server: number;
-  database: number;
+  /** Clock ticks used so far by each process of the benchmark. */
+  server: Map<number, number>;
+  database: Map<number, number>;
   self: number;
 }
 
@@ -60,27 +61,27 @@ function sample(serverPid: number): Sample {
     }
     return pids;
   };
-  const ticksOf = (pids: Iterable<number>) => {
-    let sum = 0;
-    for (const pid of pids) sum += stats.get(pid)?.ticks ?? 0;
-    return sum;
-  };
+  const ticksOf = (pids: Iterable<number>) => new Map([...pids].map((pid) => [pid, stats.get(pid)?.ticks ?? 0]));
   const ours = subtree(process.pid);
   const server = subtree(serverPid);
-  const database = [...ours].filter((pid) => pid !== process.pid && !server.has(pid));
   return {
     machine: machineBusyTicks(),
     server: ticksOf(server),
-    database: ticksOf(database),
-    self: ticksOf([process.pid]),
+    database: ticksOf([...ours].filter((pid) => pid !== process.pid && !server.has(pid))),
+    self: stats.get(process.pid)?.ticks ?? 0,
   };
 }
 
-/**
- * Starts counting; the returned function stops and reports. Undefined where
- * /proc is not available. Processes that end during the window are not
- * counted (PostgreSQL's backends live as long as the pool's connections).
- */
+// What the processes alive at the end used since the start (a process that
+// started in between counts whole; one that ended is left out, e.g. a
+// PostgreSQL backend whose pooled connection was closed).
+function used(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ticks] of after) sum += Math.max(0, ticks - (before.get(pid) ?? 0));
+  return sum;
+}
+
+/** Starts counting; the returned function stops and reports. Undefined where /proc is not available. */
 export function startCpuWatch(serverPid: number): (() => CpuUse) | undefined {
   let before: Sample;
   try {
@@ -93,8 +94,8 @@ export function startCpuWatch(serverPid: number): (() => CpuUse) | undefined {
     const after = sample(serverPid);
     const seconds = (performance.now() - startedAt) / 1000;
     const perSecond = (ticks: number) => (ticks / TICKS_PER_SECOND / seconds) * 1000;
-    const server = perSecond(after.server - before.server);
-    const database = perSecond(after.database - before.database);
+    const server = perSecond(used(before.server, after.server));
+    const database = perSecond(used(before.database, after.database));
     const loadGenerator = perSecond(after.self - before.self);
     const machine = perSecond(after.machine - before.machine);
     return { server, database, loadGenerator, others: Math.max(0, machine - server - database - loadGenerator) };

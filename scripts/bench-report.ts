@@ -1,6 +1,7 @@
 // The table `npm run bench` prints: one row per workload and phase.
 import type { CpuUse } from "./bench-cpu";
 import type { Measurement } from "./bench-load";
+import type { Result } from "./bench-phases";
 
 export type Phase = "closed" | "open";
 
@@ -21,12 +22,10 @@ export const OPEN_P99_GOAL_MS = 25;
 
 export function closedRow(
   workload: string,
-  measurement: Measurement,
-  cpu: CpuUse | undefined,
-  baselineRate: number | undefined,
-  goal?: number,
+  { measurement, cpu }: Result,
+  ratio: number | undefined,
+  goal: number | undefined,
 ): Row {
-  const ratio = baselineRate ? measurement.rate / baselineRate : undefined;
   return {
     workload,
     phase: "closed",
@@ -38,7 +37,7 @@ export function closedRow(
   };
 }
 
-export function openRow(workload: string, measurement: Measurement, cpu: CpuUse | undefined): Row {
+export function openRow(workload: string, { measurement, cpu }: Result): Row {
   const p99 = measurement.latency.percentile(99) / 1000;
   return {
     workload,

@@ -12,11 +12,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
 import { Pool } from "undici";
-import { type CpuUse, startCpuWatch } from "./bench-cpu";
-import { closedLoop, type Measurement, openLoop } from "./bench-load";
+import { closedLoop } from "./bench-load";
+import { closedAgainstBaseline, closedPhase, openPhase, type PhaseSettings } from "./bench-phases";
 import { closedRow, formatProgress, formatTable, openRow, type Row } from "./bench-report";
 import { type AppServer, build, startServer } from "./bench-server";
-import { refreshTokens, seed, workloads } from "./bench-workloads";
+import { type BenchUser, refreshTokens, seed, workloads } from "./bench-workloads";
 import { migrate, parsePort, root, ScriptError } from "./database";
 import { fail } from "./fail";
 
@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run bench -- [options]   (each option also reads the B
   --duration <s>      measured seconds per workload and phase (BENCH_DURATION, 10)
   --warmup <s>        unmeasured seconds before each measurement (BENCH_WARMUP, 3)
   --connections <n>   closed-loop connections (BENCH_CONNECTIONS, 32)
+  --slices <n>        baseline slices interleaved with each closed loop, for its ratio; 0: none (BENCH_SLICES, 5)
   --rate <req/s>      open-loop rate (BENCH_RATE, half the baseline's closed-loop throughput)
   --only <ids>        some workloads: baseline,one,list,complete,post (BENCH_ONLY, all)
   --port <n>          the app's port on 127.0.0.1 (BENCH_PORT, 3300)
@@ -44,6 +45,7 @@ interface Options {
   durationMs: number;
   warmupMs: number;
   connections: number;
+  slices: number;
   rate: number | undefined;
   only: string[] | undefined;
   port: number;
@@ -57,6 +59,7 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
       duration: { type: "string", default: env.BENCH_DURATION ?? "10" },
       warmup: { type: "string", default: env.BENCH_WARMUP ?? "3" },
       connections: { type: "string", default: env.BENCH_CONNECTIONS ?? "32" },
+      slices: { type: "string", default: env.BENCH_SLICES ?? "5" },
       rate: { type: "string", default: env.BENCH_RATE },
       only: { type: "string", default: env.BENCH_ONLY },
       port: { type: "string", default: env.BENCH_PORT ?? "3300" },
@@ -79,6 +82,7 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
     durationMs: positive("duration", values.duration) * 1000,
     warmupMs: positive("warmup", values.warmup, true) * 1000,
     connections: Math.round(positive("connections", values.connections)),
+    slices: Math.round(positive("slices", values.slices, true)),
     rate: values.rate === undefined ? undefined : positive("rate", values.rate),
     only,
     port: parsePort("--port", values.port),
@@ -140,6 +144,9 @@ function describeMachine(options: Options): string {
   return [
     `commit ${commit}${dirty ? " (with uncommitted changes)" : ""}, node ${process.version}, ${cpus().length} cores, load average ${load}`,
     `${USERS} users × ${TASKS_EACH} tasks; ${durationMs / 1000} s measured after ${warmupMs / 1000} s warm-up per workload and phase; closed loop at ${options.connections} connections`,
+    options.slices > 0
+      ? `closed-loop ratios: each workload in ${options.slices} slices between baseline slices, median of the slice ratios`
+      : "closed-loop ratios: against the baseline's own closed loop",
   ].join("\n");
 }
 
@@ -169,40 +176,52 @@ async function main(): Promise<void> {
   try {
     const users = await seed(pool, baseUrl, USERS, TASKS_EACH);
     console.log(describeMachine(options));
-    const server = running.server;
-    // A warm-up run of the same kind first (JIT, route modules, connections), then the measured one.
-    const measure = async (run: (durationMs: number) => Promise<Measurement>) => {
-      if (options.warmupMs > 0) await run(options.warmupMs);
-      const stopWatch = startCpuWatch(server.process.pid ?? 0);
-      const measurement = await run(options.durationMs);
-      const cpu: CpuUse | undefined = stopWatch?.();
-      return { measurement, cpu };
-    };
-    const rows: Row[] = [];
-    const report = (row: Row) => {
-      rows.push(row);
-      console.log(formatProgress(row));
-    };
-    let baselineRate: number | undefined;
-    let openRate = options.rate ?? 0;
-    for (const workload of workloads(users)) {
-      const id = WORKLOAD_IDS[workload.name];
-      if (options.only && !options.only.includes(id ?? "")) continue;
-      await refreshTokens(pool, users); // 15-minute tokens outlive one workload, not a long run
-      const closed = await measure((ms) => closedLoop(pool, workload.next, options.connections, ms));
-      if (workload.goal === undefined) {
-        baselineRate = closed.measurement.rate;
-        openRate ||= baselineRate / 2;
-      }
-      report(closedRow(workload.name, closed.measurement, closed.cpu, baselineRate, workload.goal));
-      const open = await measure((ms) => openLoop(pool, workload.next, openRate, ms));
-      report(openRow(workload.name, open.measurement, open.cpu));
-    }
+    const settings = { ...options, pool, serverPid: running.server.process.pid ?? 0 };
+    const { rows, openRate } = await measureAll(settings, options, users);
     const byPhase = [...rows.filter((row) => row.phase === "closed"), ...rows.filter((row) => row.phase === "open")];
     console.log(`\nOpen loop at ${openRate.toFixed(0)} req/s.\n${formatTable(byPhase)}`);
   } finally {
     await pool.close();
   }
+}
+
+async function measureAll(settings: PhaseSettings, options: Options, users: BenchUser[]) {
+  const rows: Row[] = [];
+  const report = (row: Row) => {
+    rows.push(row);
+    console.log(formatProgress(row));
+  };
+  const [baseline, ...others] = workloads(users);
+  if (!baseline) throw new ScriptError("no baseline workload");
+  const selected = [baseline, ...others].filter(
+    (workload) => !options.only || options.only.includes(WORKLOAD_IDS[workload.name] ?? ""),
+  );
+  // Every route once before anything is measured: until the server's and the
+  // load generator's code is optimised, whatever runs first looks slow.
+  if (settings.warmupMs > 0) {
+    for (const workload of selected)
+      await closedLoop(settings.pool, workload.next, settings.connections, settings.warmupMs);
+  }
+  let baselineRate: number | undefined;
+  let openRate = options.rate ?? 0;
+  for (const workload of selected) {
+    await refreshTokens(settings.pool, users); // 15-minute tokens outlive one workload, not a long run
+    if (workload === baseline) {
+      const closed = await closedPhase(settings, workload.next);
+      baselineRate = closed.measurement.rate;
+      openRate ||= baselineRate / 2;
+      report(closedRow(workload.name, closed, 1, undefined));
+    } else if (settings.slices > 0) {
+      const closed = await closedAgainstBaseline(settings, workload.next, baseline.next);
+      report(closedRow(workload.name, closed, closed.ratio, workload.goal));
+    } else {
+      const closed = await closedPhase(settings, workload.next);
+      const ratio = baselineRate ? closed.measurement.rate / baselineRate : undefined;
+      report(closedRow(workload.name, closed, ratio, workload.goal));
+    }
+    report(openRow(workload.name, await openPhase(settings, workload.next, openRate)));
+  }
+  return { rows, openRate };
 }
 
 // Ctrl-C or a kill: the server and the database go too, and so does the data.

@@ -1,0 +1,102 @@
+// The two phases of `npm run bench` for one workload: a closed loop for
+// throughput and an open loop for latency, each after a warm-up of its own
+// kind, with the CPU each process used during the measured part.
+import { createHistogram } from "node:perf_hooks";
+import type { Pool } from "undici";
+import { type CpuUse, startCpuWatch } from "./bench-cpu";
+import { closedLoop, type Measurement, openLoop, type Request } from "./bench-load";
+
+export interface PhaseSettings {
+  pool: Pool;
+  serverPid: number;
+  connections: number;
+  warmupMs: number;
+  durationMs: number;
+  /** Baseline slices interleaved with a workload's closed loop; 0 for none. */
+  slices: number;
+}
+
+export interface Result {
+  measurement: Measurement;
+  cpu: CpuUse | undefined;
+}
+
+async function watched(settings: PhaseSettings, run: () => Promise<Measurement>): Promise<Result> {
+  const stop = startCpuWatch(settings.serverPid);
+  const measurement = await run();
+  return { measurement, cpu: stop?.() };
+}
+
+const closed = (settings: PhaseSettings, next: () => Request) => (ms: number) =>
+  closedLoop(settings.pool, next, settings.connections, ms);
+
+export async function closedPhase(settings: PhaseSettings, next: () => Request): Promise<Result> {
+  const run = closed(settings, next);
+  if (settings.warmupMs > 0) await run(settings.warmupMs);
+  return watched(settings, () => run(settings.durationMs));
+}
+
+export async function openPhase(settings: PhaseSettings, next: () => Request, rate: number): Promise<Result> {
+  const run = (ms: number) => openLoop(settings.pool, next, rate, ms);
+  if (settings.warmupMs > 0) await run(settings.warmupMs);
+  return watched(settings, () => run(settings.durationMs));
+}
+
+/**
+ * The closed loop in slices that alternate with the baseline's (B W B W … B).
+ * Each slice's throughput is compared with the mean of the two baseline slices
+ * around it, and the ratio is the median of those: the speed of a shared
+ * machine drifts by tens of percent within minutes, and this cancels the drift
+ * that a baseline measured once, minutes earlier, would leave in.
+ */
+export async function closedAgainstBaseline(
+  settings: PhaseSettings,
+  next: () => Request,
+  baseline: () => Request,
+): Promise<Result & { ratio: number }> {
+  const run = closed(settings, next);
+  const runBaseline = closed(settings, baseline);
+  const sliceMs = settings.durationMs / settings.slices;
+  if (settings.warmupMs > 0) await run(settings.warmupMs);
+  const parts: Result[] = [];
+  const ratios: number[] = [];
+  let before = await runBaseline(sliceMs);
+  for (let slice = 0; slice < settings.slices; slice++) {
+    const part = await watched(settings, () => run(sliceMs));
+    const after = await runBaseline(sliceMs);
+    ratios.push(part.measurement.rate / ((before.rate + after.rate) / 2));
+    parts.push(part);
+    before = after;
+  }
+  return { ...merge(parts), ratio: median(ratios) };
+}
+
+// Slices of equal length: rates and CPU figures average, counts add up.
+function merge(parts: Result[]): Result {
+  const latency = createHistogram();
+  for (const { measurement } of parts) latency.add(measurement.latency);
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const cpus = parts.flatMap(({ cpu }) => (cpu ? [cpu] : []));
+  return {
+    measurement: {
+      rate: mean(parts.map(({ measurement }) => measurement.rate)),
+      latency,
+      errors: parts.reduce((sum, { measurement }) => sum + measurement.errors, 0),
+    },
+    cpu:
+      cpus.length === parts.length
+        ? {
+            server: mean(cpus.map((cpu) => cpu.server)),
+            database: mean(cpus.map((cpu) => cpu.database)),
+            loadGenerator: mean(cpus.map((cpu) => cpu.loadGenerator)),
+            others: mean(cpus.map((cpu) => cpu.others)),
+          }
+        : undefined,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
