@@ -1,60 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState, useTransition } from "react";
 import { authClient } from "@/lib/auth-client";
-import { authFailure, NETWORK_FAILURE } from "@/lib/auth-errors";
 import { PASSWORD_MIN_LENGTH, signUpForm } from "@/lib/auth-schemas";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import { withNextPath } from "@/lib/safe-next-path";
 import styles from "./auth-form.module.css";
-import { focusFirstInvalid } from "./focus-first-invalid";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
-
-const FIELDS = ["name", "email", "password"] as const;
-type Field = (typeof FIELDS)[number];
+import { useAuthForm } from "./use-auth-form";
 
 export function SignUpForm({ next }: { next: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [navigating, startNavigation] = useTransition();
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting || navigating) return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const parsed = signUpForm.safeParse({
-      name: data.get("name"),
-      email: data.get("email"),
-      password: data.get("password"),
-    });
-    setFailure(null);
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error, FIELDS);
-      setErrors(fieldErrors);
-      focusFirstInvalid(form, FIELDS, fieldErrors);
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    const result = await authClient.signUp.email(parsed.data).catch(() => null);
-    setSubmitting(false);
-    if (!result || result.error) {
-      const problem = result ? authFailure(result.error) : NETWORK_FAILURE;
-      if (problem.field) {
-        setErrors({ [problem.field]: problem.message });
-        focusFirstInvalid(form, FIELDS, { [problem.field]: problem.message });
-      } else setFailure(problem.message);
-      return;
-    }
-    startNavigation(() => router.replace(next));
-  }
+  const { errors, failure, busy, handleSubmit } = useAuthForm({
+    fields: ["name", "email", "password"],
+    schema: signUpForm,
+    submit: (values) => authClient.signUp.email(values),
+    next,
+  });
 
   return (
     <form className={styles.form} noValidate onSubmit={handleSubmit} aria-labelledby="sign-up-title">
@@ -70,7 +32,7 @@ export function SignUpForm({ next }: { next: string }) {
           <input {...control} className="input" name="password" type="password" autoComplete="new-password" required />
         )}
       </FormField>
-      <SubmitButton busy={submitting || navigating}>Sign up</SubmitButton>
+      <SubmitButton busy={busy}>Sign up</SubmitButton>
       <p className={styles.switch}>
         Already have an account? <Link href={withNextPath("/sign-in", next)}>Sign in</Link>
       </p>
