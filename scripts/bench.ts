@@ -21,10 +21,10 @@ import { migrate, parsePort, root, ScriptError } from "./database";
 import { fail } from "./fail";
 
 const USAGE = `Usage: npm run bench -- [options]   (each option also reads the BENCH_* variable named after it)
-  --duration <s>      measured seconds per workload and phase (BENCH_DURATION, 10)
+  --duration <s>      measured seconds per workload and phase (BENCH_DURATION, 20)
   --warmup <s>        unmeasured seconds before each measurement (BENCH_WARMUP, 3)
   --connections <n>   closed-loop connections (BENCH_CONNECTIONS, 32)
-  --slices <n>        baseline slices interleaved with each closed loop, for its ratio; 0: none (BENCH_SLICES, 5)
+  --slices <n>        baseline slices interleaved with each closed loop, for its ratio; 0: none (BENCH_SLICES, 20)
   --rate <req/s>      open-loop rate (BENCH_RATE, half the baseline's closed-loop throughput)
   --only <ids>        some workloads: baseline,one,list,complete,post (BENCH_ONLY, all)
   --port <n>          the app's port on 127.0.0.1 (BENCH_PORT, 3300)
@@ -56,10 +56,10 @@ interface Options {
 function readOptions(env: NodeJS.ProcessEnv): Options {
   const { values } = parseArgs({
     options: {
-      duration: { type: "string", default: env.BENCH_DURATION ?? "10" },
+      duration: { type: "string", default: env.BENCH_DURATION ?? "20" },
       warmup: { type: "string", default: env.BENCH_WARMUP ?? "3" },
       connections: { type: "string", default: env.BENCH_CONNECTIONS ?? "32" },
-      slices: { type: "string", default: env.BENCH_SLICES ?? "5" },
+      slices: { type: "string", default: env.BENCH_SLICES ?? "20" },
       rate: { type: "string", default: env.BENCH_RATE },
       only: { type: "string", default: env.BENCH_ONLY },
       port: { type: "string", default: env.BENCH_PORT ?? "3300" },
