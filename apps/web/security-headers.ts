@@ -60,6 +60,9 @@ export function securityHeaderRules(options: { production: boolean }): HeaderRul
   return [
     { source: "/:path*", headers: commonSecurityHeaders(options) },
     { source: "/api/:path*", headers: apiPolicy },
+    // Sessions and API tokens: no browser or CDN may keep a copy. (Better Auth
+    // marks only get-session; the tasks API sets it itself.)
+    { source: "/api/auth/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     { source: "/health", headers: apiPolicy },
   ];
 }
