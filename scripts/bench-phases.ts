@@ -59,16 +59,27 @@ export async function closedAgainstBaseline(
   const sliceMs = settings.durationMs / settings.slices;
   if (settings.warmupMs > 0) await run(settings.warmupMs);
   const parts: Result[] = [];
-  const ratios: number[] = [];
-  let before = await runBaseline(sliceMs);
+  const baselineRates = [(await runBaseline(sliceMs)).rate];
   for (let slice = 0; slice < settings.slices; slice++) {
-    const part = await watched(settings, () => run(sliceMs));
-    const after = await runBaseline(sliceMs);
-    ratios.push(part.measurement.rate / ((before.rate + after.rate) / 2));
-    parts.push(part);
-    before = after;
+    parts.push(await watched(settings, () => run(sliceMs)));
+    baselineRates.push((await runBaseline(sliceMs)).rate);
   }
-  return { ...merge(parts), ratio: median(ratios) };
+  const ratio = interleavedRatio(
+    parts.map(({ measurement }) => measurement.rate),
+    baselineRates,
+  );
+  return { ...merge(parts), ratio };
+}
+
+/**
+ * The median over a workload's slices of its rate against the mean of the
+ * baseline slices on either side (`baseline` has one more slice, B W B … W B).
+ */
+export function interleavedRatio(workload: number[], baseline: number[]): number {
+  if (workload.length === 0 || baseline.length !== workload.length + 1) {
+    throw new Error("each workload slice needs a baseline slice on either side");
+  }
+  return median(workload.map((rate, slice) => rate / (((baseline[slice] ?? 0) + (baseline[slice + 1] ?? 0)) / 2)));
 }
 
 // Slices of equal length: rates and CPU figures average, counts add up.
