@@ -10,14 +10,19 @@ import { join } from "node:path";
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: read by Playwright, never by a turbo task
 export const EXTERNAL_BASE_URL = process.env.PLAYWRIGHT_BASE_URL || undefined;
 
-/** The port of the production server that `playwright test` starts (3000 is for `npm start`). */
-export const E2E_PORT = 3100;
+/**
+ * The port of the production server that `playwright test` starts (3000 is for
+ * `npm start`); `E2E_PORT` moves it (and the preview server next to it), so two
+ * checkouts can run their journeys at once.
+ */
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by Playwright, never by a turbo task
+export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 
 /**
  * A second server from the same build, configured as a Vercel preview
  * deployment (`npx tsx e2e/server.ts --preview`), answering for these hosts.
  */
-export const PREVIEW_PORT = 3101;
+export const PREVIEW_PORT = E2E_PORT + 1;
 export const PREVIEW_BRANCH_HOST = "todo-git-feature-acme.vercel.app";
 export const PREVIEW_DEPLOYMENT_HOST = "todo-a1b2c3d4e-acme.vercel.app";
 
