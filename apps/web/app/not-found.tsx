@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Brand } from "@/components/brand";
+import { Brand } from "@/components/ui/brand";
 import styles from "./landing.module.css";
 
 export const metadata: Metadata = { title: "Page not found" };

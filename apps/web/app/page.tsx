@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Brand } from "@/components/brand";
-import { CheckIcon } from "@/components/icons";
+import { Brand } from "@/components/ui/brand";
+import { CheckIcon } from "@/components/ui/icons";
 import { getAuth } from "@/server/auth/auth";
 import styles from "./landing.module.css";
 

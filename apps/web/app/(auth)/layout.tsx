@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Brand } from "@/components/brand";
+import { Brand } from "@/components/ui/brand";
 import styles from "./auth.module.css";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "@/components/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import styles from "./tasks.module.css";
 
 // Shown when the server could not render the list (database down, for example).

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { Brand } from "@/components/brand";
-import { DeleteAccountButton } from "@/components/delete-account-button";
-import { SignOutButton } from "@/components/sign-out-button";
-import { TaskBoard } from "@/components/task-board";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { DeleteAccountButton } from "@/components/settings/delete-account-button";
+import { TaskBoard } from "@/components/tasks/task-board";
+import { Brand } from "@/components/ui/brand";
 import { withNextPath } from "@/lib/safe-next-path";
 import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref } from "@/lib/task-filter";
 import { listTasksQuery } from "@/lib/task-schemas";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SignInForm } from "@/components/sign-in-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
 import styles from "../auth.module.css";
 import { nextPathOrRedirect } from "../signed-in-redirect";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SignUpForm } from "@/components/sign-up-form";
+import { SignUpForm } from "@/components/auth/sign-up-form";
 import styles from "../auth.module.css";
 import { nextPathOrRedirect } from "../signed-in-redirect";
 

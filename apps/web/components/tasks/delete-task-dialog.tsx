@@ -1,8 +1,8 @@
 "use client";
 
 import type { Task } from "@/lib/task-schemas";
-import { Dialog } from "./dialog";
-import styles from "./dialog.module.css";
+import { Dialog } from "../ui/dialog";
+import styles from "../ui/dialog.module.css";
 
 interface DeleteTaskDialogProps {
   task: Task | null;

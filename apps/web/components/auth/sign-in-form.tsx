@@ -4,10 +4,10 @@ import Link from "next/link";
 import { authClient } from "@/lib/auth-client";
 import { signInForm } from "@/lib/auth-schemas";
 import { withNextPath } from "@/lib/safe-next-path";
+import { FormAlert } from "../ui/form-alert";
+import { FormField } from "../ui/form-field";
+import { SubmitButton } from "../ui/submit-button";
 import styles from "./auth-form.module.css";
-import { FormAlert } from "./form-alert";
-import { FormField } from "./form-field";
-import { SubmitButton } from "./submit-button";
 import { useAuthForm } from "./use-auth-form";
 
 export function SignInForm({ next }: { next: string }) {

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { QUERY_MAX } from "@/lib/task-schemas";
-import { SearchIcon } from "./icons";
+import { SearchIcon } from "../ui/icons";
 import styles from "./task-search.module.css";
 
 const DEBOUNCE_MS = 300;

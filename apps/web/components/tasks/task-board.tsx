@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { renderKeyOf } from "@/lib/task-list-state";
 import type { Task } from "@/lib/task-schemas";
+import { FormAlert } from "../ui/form-alert";
+import { CloseIcon } from "../ui/icons";
 import { AddTaskForm } from "./add-task-form";
 import { DeleteTaskDialog } from "./delete-task-dialog";
-import { FormAlert } from "./form-alert";
-import { CloseIcon } from "./icons";
 import styles from "./task-board.module.css";
 import { TaskFilters } from "./task-filters";
 import { taskToggleId } from "./task-item";

@@ -2,7 +2,7 @@
 
 import type { TaskFilter } from "@/lib/task-filter";
 import type { TaskCounts } from "@/lib/task-list-state";
-import { ClipboardIcon } from "./icons";
+import { ClipboardIcon } from "../ui/icons";
 import styles from "./task-list.module.css";
 
 interface TaskEmptyStateProps {

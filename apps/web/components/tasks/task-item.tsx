@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { Task } from "@/lib/task-schemas";
-import { PencilIcon, TrashIcon } from "./icons";
+import { PencilIcon, TrashIcon } from "../ui/icons";
 import { TaskEditor } from "./task-editor";
 import styles from "./task-item.module.css";
 import type { TaskEdit } from "./use-task-mutations";

@@ -3,10 +3,10 @@
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { authFailure, NETWORK_FAILURE } from "@/lib/auth-errors";
-import { Dialog } from "./dialog";
-import styles from "./dialog.module.css";
-import { FormField } from "./form-field";
-import { SubmitButton } from "./submit-button";
+import { Dialog } from "../ui/dialog";
+import styles from "../ui/dialog.module.css";
+import { FormField } from "../ui/form-field";
+import { SubmitButton } from "../ui/submit-button";
 
 /** Deletes the account and, with it, every task; the password confirms it is really them. */
 export function DeleteAccountButton() {

@@ -3,8 +3,8 @@
 import type { KeyboardEvent, RefObject } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/task-schemas";
-import { CharacterCount } from "./character-count";
-import { FormField } from "./form-field";
+import { CharacterCount } from "../ui/character-count";
+import { FormField } from "../ui/form-field";
 
 export const TASK_FIELDS = ["title", "description"] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];

@@ -3,7 +3,7 @@
 import type { TaskFilter } from "@/lib/task-filter";
 import type { TaskCounts } from "@/lib/task-list-state";
 import type { Task } from "@/lib/task-schemas";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "../ui/form-alert";
 import { TaskEmptyState } from "./task-empty-state";
 import { TaskItem } from "./task-item";
 import styles from "./task-list.module.css";

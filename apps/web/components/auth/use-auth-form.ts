@@ -5,7 +5,7 @@ import { type FormEvent, useState, useTransition } from "react";
 import type { z } from "zod";
 import { authFailure, NETWORK_FAILURE } from "@/lib/auth-errors";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
-import { focusFirstInvalid } from "./focus-first-invalid";
+import { focusFirstInvalid } from "../ui/focus-first-invalid";
 
 interface AuthFormOptions<Field extends string, Schema extends z.ZodType> {
   fields: readonly Field[];

@@ -3,8 +3,8 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
+import { PlusIcon } from "../ui/icons";
 import styles from "./add-task-form.module.css";
-import { PlusIcon } from "./icons";
 import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import type { AddTaskResult } from "./use-task-mutations";
 
