@@ -43,6 +43,10 @@ const schema = z.object({
   // Sign-up and sign-in attempts allowed per client IP in each window.
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // Requests to /api/tasks* per user (the token's sub) in each window.
+  API_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
+  MAX_TASKS_PER_USER: z.coerce.number().int().positive().default(10_000),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   // Set by Vercel on its builds and functions.
