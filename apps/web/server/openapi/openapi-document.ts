@@ -69,6 +69,15 @@ const taskResponse = (description: string) => ({
 });
 const body = (name: string) => ({ required: true, content: json(ref(name)) });
 const secured = { security: [{ bearerAuth: [] }] };
+const open = { security: [] };
+// The operations that take no input can meet no client error, but their
+// callers still learn the shape every error of the API has.
+const clientErrors = {
+  "4XX": {
+    description: "Any client error; the body is {detail}, as everywhere in this API",
+    content: json(ref("Error")),
+  },
+};
 
 export function buildOpenApiDocument(serverUrl: string) {
   return {
@@ -76,6 +85,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Todo API",
       version: "1.0.0",
+      license: { name: "MIT", identifier: "MIT" },
       description:
         "Every /api/tasks request needs `Authorization: Bearer <JWT>`; sign in, then `GET /api/auth/token` returns one. Responses carry `Cache-Control: no-store` and `X-Request-Id`.",
     },
@@ -181,28 +191,33 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/health": {
         get: {
+          ...open,
           operationId: "health",
           summary: "Liveness and database reachability (also at /health); needs no token",
           responses: {
             200: { description: "Healthy", content: json(ref("Health")) },
             503: { description: "The database did not answer within 2 s", content: json(ref("Health")) },
+            ...clientErrors,
           },
         },
       },
       "/api/ping": {
         get: {
+          ...open,
           operationId: "ping",
           summary: "Liveness without the database; needs no token",
           responses: {
             200: { description: "Alive", content: json({ type: "object", properties: { status: { const: "ok" } } }) },
+            ...clientErrors,
           },
         },
       },
       "/api/openapi.json": {
         get: {
+          ...open,
           operationId: "openApi",
           summary: "This document",
-          responses: { 200: { description: "OpenAPI 3.1 document" } },
+          responses: { 200: { description: "OpenAPI 3.1 document" }, ...clientErrors },
         },
       },
     },
