@@ -15,6 +15,7 @@ function makeTask(n: number, overrides: Partial<Task> = {}): Task {
     completed: false,
     created_at: `2026-11-23T10:00:0${n}.000Z`,
     updated_at: `2026-11-23T10:00:0${n}.000Z`,
+    version: 1,
     ...overrides,
   };
 }

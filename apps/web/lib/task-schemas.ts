@@ -110,6 +110,7 @@ export const task = z.object({
   completed: z.boolean(),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
+  version: z.int().positive().meta({ description: "1 on creation, +1 per change; the ETag is its value, quoted" }),
 });
 
 export type Task = z.infer<typeof task>;

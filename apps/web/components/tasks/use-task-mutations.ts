@@ -62,6 +62,7 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
       completed: false,
       created_at: now,
       updated_at: now,
+      version: 1,
     };
     dispatch({ type: "inserted", task: placeholder, saving: true });
     const created = creates.current.then(() => createTaskRequest(input));

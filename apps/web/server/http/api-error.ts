@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly headers: Record<string, string> = {},
+    /** Fields the body carries next to `detail` (412's current task). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
   }

@@ -2,8 +2,8 @@ import "server-only";
 import { getEnv } from "../env";
 
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
-const ALLOWED_HEADERS = "Authorization, Content-Type";
-const EXPOSED_HEADERS = "Location, Retry-After, RateLimit, RateLimit-Policy, X-Request-Id";
+const ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Last-Event-ID";
+const EXPOSED_HEADERS = "ETag, Location, Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed, X-Request-Id";
 
 /** CORS headers for a listed origin; none at all for any other. */
 export function corsHeaders(request: Request): Record<string, string> {

@@ -1,12 +1,24 @@
 import "server-only";
+import type { Task } from "@/lib/task-schemas";
 import { ApiError } from "./api-error";
+import { bodyEtag, taskEtag } from "./conditional";
 import { preflightHeaders } from "./cors";
 import { withRequest } from "./with-request";
 
 export const ok = (data: unknown) => Response.json(data);
 
-export const created = (data: unknown, location: string) =>
-  Response.json(data, { status: 201, headers: { Location: location } });
+/** One task, with its ETag (the version). */
+export const taskAnswer = (task: Task) => Response.json({ data: task }, { headers: { ETag: taskEtag(task) } });
+
+/** A newly created task: 201, its Location and its ETag. */
+export const taskCreated = (task: Task) =>
+  Response.json({ data: task }, { status: 201, headers: { Location: `/api/tasks/${task.id}`, ETag: taskEtag(task) } });
+
+/** A JSON answer whose ETag is a digest of its body (list and feed pages). */
+export function okWithEtag(data: unknown): Response {
+  const body = JSON.stringify(data);
+  return new Response(body, { headers: { "Content-Type": "application/json", ETag: bodyEtag(body) } });
+}
 
 export const noContent = () => new Response(null, { status: 204 });
 

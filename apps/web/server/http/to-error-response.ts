@@ -8,7 +8,9 @@ import { ApiError, invalidToken, RequestValidationError } from "./api-error";
  * with the request id, never to the client.
  */
 export function toErrorResponse(error: unknown, requestId: string): Response {
-  if (error instanceof ApiError) return errorBody(error.status, { detail: error.detail }, error.headers);
+  if (error instanceof ApiError) {
+    return errorBody(error.status, { detail: error.detail, ...error.extra }, error.headers);
+  }
   if (error instanceof RequestValidationError) {
     return errorBody(422, { detail: error.message, errors: error.issues });
   }

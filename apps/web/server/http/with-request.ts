@@ -1,4 +1,5 @@
 import "server-only";
+import { ifNoneMatchHits } from "./conditional";
 import { corsHeaders } from "./cors";
 import { toErrorResponse } from "./to-error-response";
 
@@ -18,7 +19,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * The frame around every API handler: request id, error mapping, and the
  * headers every /api answer carries (no-store, X-Request-Id, CORS, and those
- * the handler's wrapper put in `responseHeaders`).
+ * the handler's wrapper put in `responseHeaders`). A GET answer with an ETag
+ * that the request's `If-None-Match` names becomes a bodiless 304.
  */
 export function withRequest<Params = object>(
   handler: (context: RequestContext<Params>) => Promise<Response>,
@@ -33,6 +35,7 @@ export function withRequest<Params = object>(
     } catch (error) {
       response = toErrorResponse(error, requestId);
     }
+    response = notModifiedIfUnchanged(request, response);
     const headers = response.headers;
     for (const [name, value] of responseHeaders) if (!headers.has(name)) headers.set(name, value);
     headers.set("Cache-Control", "no-store");
@@ -41,4 +44,12 @@ export function withRequest<Params = object>(
     for (const [name, value] of Object.entries(corsHeaders(request))) headers.set(name, value);
     return response;
   };
+}
+
+function notModifiedIfUnchanged(request: Request, response: Response): Response {
+  const etag = response.headers.get("etag");
+  if (request.method !== "GET" || response.status !== 200 || !etag || !ifNoneMatchHits(request, etag)) {
+    return response;
+  }
+  return new Response(null, { status: 304, headers: response.headers });
 }

@@ -2,22 +2,30 @@ import "server-only";
 import type { Task as TaskRow } from "@todo/db";
 import type { Task } from "@/lib/task-schemas";
 import { getDb } from "../db";
-import { assertTaskId, notFoundError } from "./not-found";
+import type { IfMatch } from "../http/conditional";
+import { assertTaskId } from "./not-found";
 import { toTaskDto } from "./to-task-dto";
 import { updateTask } from "./update-task";
+import { writeRefused } from "./write-refused";
 
 /**
  * Sets completion to `completed`, or toggles it when that is undefined. The
  * toggle is one UPDATE … SET completed = NOT completed, so two concurrent
  * toggles both count instead of one overwriting the other.
  */
-export async function completeTask(userId: string, id: string, completed: boolean | undefined): Promise<Task> {
-  if (completed !== undefined) return updateTask(userId, id, { completed });
-  const [row] = await getDb().$queryRaw<TaskRow[]>`
+export async function completeTask(
+  userId: string,
+  id: string,
+  completed: boolean | undefined,
+  ifMatch?: IfMatch,
+): Promise<Task> {
+  if (completed !== undefined) return updateTask(userId, id, { completed }, ifMatch);
+  const [row] = await getDb().$queryRaw<Omit<TaskRow, "changeXid">[]>`
     UPDATE "task" SET "completed" = NOT "completed", "updated_at" = ${new Date()}
     WHERE "id" = ${assertTaskId(id)}::uuid AND "user_id" = ${userId}
+      AND (${ifMatch === undefined}::boolean OR "version" = ANY(${[...(ifMatch ?? [])]}::integer[]))
     RETURNING "id", "user_id" AS "userId", "title", "description", "completed",
-              "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
-  if (!row) throw await notFoundError(userId);
+              "created_at" AS "createdAt", "updated_at" AS "updatedAt", "version"`;
+  if (!row) throw await writeRefused(userId, id, ifMatch);
   return toTaskDto(row);
 }

@@ -16,14 +16,14 @@ import { uuidv7 } from "./uuidv7";
  */
 export async function createTask(userId: string, input: CreateTaskInput): Promise<Task> {
   const now = new Date();
-  const [row] = await getDb().$queryRaw<TaskRow[]>`
+  const [row] = await getDb().$queryRaw<Omit<TaskRow, "changeXid">[]>`
     WITH owner AS (
       SELECT "id" FROM "user" WHERE "id" = ${userId} AND "task_count" < ${getEnv().MAX_TASKS_PER_USER} FOR UPDATE
     )
     INSERT INTO "task" ("id", "user_id", "title", "description", "created_at", "updated_at")
     SELECT ${uuidv7(now)}::uuid, owner."id", ${input.title}, ${input.description ?? null}, ${now}, ${now} FROM owner
     RETURNING "id", "user_id" AS "userId", "title", "description", "completed",
-              "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
+              "created_at" AS "createdAt", "updated_at" AS "updatedAt", "version"`;
   if (row) return toTaskDto(row);
   // Nothing inserted: the token's user is gone (401), or the quota is reached.
   throw (await userExists(userId)) ? taskLimitReached() : invalidToken();

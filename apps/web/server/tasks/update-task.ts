@@ -1,22 +1,35 @@
 import "server-only";
 import type { Task, UpdateTaskInput } from "@/lib/task-schemas";
 import { getDb } from "../db";
+import type { IfMatch } from "../http/conditional";
 import { getTask } from "./get-task";
-import { assertTaskId, notFoundError } from "./not-found";
+import { assertTaskId } from "./not-found";
 import { toTaskDto } from "./to-task-dto";
+import { changedBySomeoneElse, versionCondition, writeRefused } from "./write-refused";
 
 /**
  * Changes the given fields of the user's task (PUT and PATCH both end here).
  * `undefined` leaves a field as it is; an update with no fields changes
- * nothing, not even `updated_at`.
+ * nothing, not even `updated_at`. With `ifMatch`, the version check is part
+ * of the UPDATE's WHERE: of two writers holding the same version, the second
+ * one re-reads the row after the first commits and matches nothing.
  */
-export async function updateTask(userId: string, id: string, changes: UpdateTaskInput): Promise<Task> {
+export async function updateTask(
+  userId: string,
+  id: string,
+  changes: UpdateTaskInput,
+  ifMatch?: IfMatch,
+): Promise<Task> {
   const { title, description, completed } = changes;
-  if (title === undefined && description === undefined && completed === undefined) return getTask(userId, id);
+  if (title === undefined && description === undefined && completed === undefined) {
+    const task = await getTask(userId, id);
+    if (ifMatch && !ifMatch.includes(task.version)) throw changedBySomeoneElse(task);
+    return task;
+  }
   const [row] = await getDb().task.updateManyAndReturn({
-    where: { id: assertTaskId(id), userId },
+    where: { id: assertTaskId(id), userId, ...versionCondition(ifMatch) },
     data: { title, description, completed },
   });
-  if (!row) throw await notFoundError(userId);
+  if (!row) throw await writeRefused(userId, id, ifMatch);
   return toTaskDto(row);
 }

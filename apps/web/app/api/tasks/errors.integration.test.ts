@@ -315,7 +315,9 @@ describe("CORS", () => {
       expect(response.status).toBe(204);
       expect(response.headers.get("access-control-allow-origin")).toBe(LISTED);
       expect(response.headers.get("access-control-allow-methods")).toBe("GET, POST, PUT, PATCH, DELETE");
-      expect(response.headers.get("access-control-allow-headers")).toBe("Authorization, Content-Type");
+      expect(response.headers.get("access-control-allow-headers")).toBe(
+        "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Last-Event-ID",
+      );
     }
     const refused = await send(
       buildRequest("OPTIONS", "/api/tasks", { headers: { ...headers, origin: "https://evil.example" } }),
