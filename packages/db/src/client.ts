@@ -8,6 +8,7 @@ export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export {
   ChannelBindingError,
   ConnectionStringError,
+  createClient,
   createPool,
   type PoolOptions,
   readConnectionString,

@@ -14,10 +14,10 @@ CREATE TABLE "task_tombstone" (
 
 -- CreateTable
 CREATE TABLE "sync_purge_horizon" (
-    "id" INTEGER NOT NULL DEFAULT 1,
+    "user_id" TEXT NOT NULL,
     "purged_through" BIGINT NOT NULL,
 
-    CONSTRAINT "sync_purge_horizon_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "sync_purge_horizon_pkey" PRIMARY KEY ("user_id")
 );
 
 -- CreateTable
@@ -47,6 +47,9 @@ CREATE INDEX "idempotency_key_created_at_idx" ON "idempotency_key"("created_at")
 
 -- AddForeignKey
 ALTER TABLE "task_tombstone" ADD CONSTRAINT "task_tombstone_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "sync_purge_horizon" ADD CONSTRAINT "sync_purge_horizon_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "idempotency_key" ADD CONSTRAINT "idempotency_key_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -99,5 +102,3 @@ CREATE TRIGGER "task_notify_on_insert" AFTER INSERT ON "task"
   REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_notify_changed"();
 CREATE TRIGGER "task_notify_on_update" AFTER UPDATE ON "task"
   REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_notify_changed"();
-
-INSERT INTO "sync_purge_horizon" ("id", "purged_through") VALUES (1, 0);
