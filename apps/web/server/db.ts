@@ -1,5 +1,6 @@
 import "server-only";
-import { createPool, createPrismaClient, type PrismaClient } from "@todo/db";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createPool, createPrismaClient, type Prisma, type PrismaClient } from "@todo/db";
 import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
@@ -7,8 +8,27 @@ import { getEnv } from "./env";
 // otherwise open a new pool on every edit.
 const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient };
 let client: PrismaClient | undefined;
+const openTransaction = new AsyncLocalStorage<Prisma.TransactionClient>();
 
-export function getDb(): PrismaClient {
+/**
+ * The database for domain functions: the transaction `inTransaction` opened
+ * around the current request, if any, otherwise the shared client. This lets
+ * a wrapper (idempotency) put a handler's writes and its own into one
+ * transaction without every domain function taking a client argument.
+ */
+export function getDb(): Prisma.TransactionClient {
+  return openTransaction.getStore() ?? getClient();
+}
+
+/** Runs `work` in one transaction, which getDb() returns inside it. */
+export function inTransaction<T>(work: () => Promise<T>): Promise<T> {
+  if (openTransaction.getStore()) return work();
+  // Under a burst the pool's connections are all busy: wait for one rather than fail after Prisma's 2 s.
+  return getClient().$transaction((tx) => openTransaction.run(tx, work), { maxWait: 10_000, timeout: 10_000 });
+}
+
+/** The shared client itself (its own transactions, disconnecting). */
+export function getClient(): PrismaClient {
   if (client) return client;
   const env = getEnv();
   client = globalForDb.todoDb ?? createClient(env.DATABASE_URL, env.databasePool);

@@ -48,12 +48,19 @@ function assertJsonContentType(request: Request): void {
   if (type !== "application/json") throw new ApiError(415, "Content-Type must be application/json");
 }
 
-// Counts bytes as they arrive, so a body without Content-Length (or one that
-// lies about it) is cut off at the limit instead of being buffered whole.
 async function readLimitedText(request: Request): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readLimitedBytes(request));
+}
+
+/**
+ * The body's bytes, at most MAX_BODY_BYTES (413 beyond). Counts bytes as they
+ * arrive, so a body without Content-Length (or one that lies about it) is cut
+ * off at the limit instead of being buffered whole.
+ */
+export async function readLimitedBytes(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () => new ApiError(413, "Request body too large");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -67,5 +74,5 @@ async function readLimitedText(request: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }

@@ -2,7 +2,7 @@
 // RateLimit headers, and the per-user task quota, on real PostgreSQL.
 
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { getClient, getDb } from "@/server/db";
 import { call, createTaskFor } from "@/test/api";
 import { signUpUser } from "@/test/factories";
 
@@ -76,7 +76,7 @@ describe("per-user task quota (MAX_TASKS_PER_USER=5 here)", () => {
     const user = await signUpUser();
     for (let index = 0; index < 4; index++) await createTaskFor(user.token, { title: `Task ${index}` });
     // Another transaction holds the owner's row, so both creates start and wait.
-    const db = getDb();
+    const db = getClient();
     let release = () => {};
     const holding = db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "user" WHERE "id" = ${user.id} FOR UPDATE`;
