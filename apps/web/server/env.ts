@@ -64,6 +64,11 @@ const versionedSecrets = z.string().transform((value, ctx) => {
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL"),
+  // A direct (not pooled) connection: migrations, and LISTEN for live updates (Neon's pooler cannot LISTEN).
+  DATABASE_URL_UNPOOLED: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")
+    .optional(),
   BETTER_AUTH_SECRET: secret,
   BETTER_AUTH_SECRETS: versionedSecrets.optional(),
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -6,6 +6,7 @@ import * as unknownRoute from "@/app/api/[...path]/route";
 import * as completeRoute from "@/app/api/tasks/[id]/complete/route";
 import * as taskRoute from "@/app/api/tasks/[id]/route";
 import * as changesRoute from "@/app/api/tasks/changes/route";
+import * as eventsRoute from "@/app/api/tasks/events/route";
 import * as tasksRoute from "@/app/api/tasks/route";
 import { type Task, task } from "@/lib/task-schemas";
 import { BASE_URL } from "./factories";
@@ -19,6 +20,7 @@ type Dispatch = (method: Method, request: Request, id: string) => Promise<Respon
 const routes: Array<[RegExp, Dispatch]> = [
   [/^\/api\/tasks$/, (method, request) => tasksRoute[method](request, { params: Promise.resolve({}) })],
   [/^\/api\/tasks\/changes$/, (method, request) => changesRoute[method](request, { params: Promise.resolve({}) })],
+  [/^\/api\/tasks\/events$/, (method, request) => eventsRoute[method](request, { params: Promise.resolve({}) })],
   [/^\/api\/tasks\/([^/]+)$/, (method, request, id) => taskRoute[method](request, { params: Promise.resolve({ id }) })],
   [
     /^\/api\/tasks\/([^/]+)\/complete$/,
