@@ -134,7 +134,7 @@ export class ChangeHub {
       const results = await this.read(
         batch.map((listener) => ({ userId: listener.userId, since: listener.cursor, limit: CHANGES_LIMIT_MAX })),
       );
-      batch.forEach((listener, index) => this.deliver(listener, results[index]));
+      for (const [index, listener] of batch.entries()) this.deliver(listener, results[index]);
     } catch (error) {
       this.options.onError?.(error);
       for (const listener of batch) if (this.listeners.has(listener)) this.dirty.add(listener);
