@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { changesPage, changesQuery } from "@/lib/sync-schemas";
 import {
   completeTaskBody,
   createTaskBody,
@@ -31,6 +32,7 @@ const errors = {
   413: [`Request body larger than ${MAX_BODY_BYTES / 1024} KiB`, "Error"],
   415: ["Content-Type must be application/json", "Error"],
   409: ["Task limit reached: the user already has MAX_TASKS_PER_USER tasks (default 10,000)", "Error"],
+  410: ["Sync cursor expired: a deletion after it is no longer kept (30 days); start again without since", "Error"],
   422: ["The body or query failed validation", "ValidationError"],
   429: ["Too many requests from this user; retry after Retry-After seconds", "Error"],
   500: ["Unexpected error; the cause is logged with the request id", "Error"],
@@ -71,8 +73,8 @@ const idParameter = {
   description: "The task's id",
 };
 
-function queryParameters() {
-  const schema = input(listTasksQuery);
+function queryParameters(query: z.ZodType = listTasksQuery) {
+  const schema = input(query);
   const properties = schema.properties ?? {};
   return Object.entries(properties).map(([name, property]) => ({
     name,
@@ -82,10 +84,38 @@ function queryParameters() {
   }));
 }
 
+const etagHeader = (description: string) => ({ ETag: { description, schema: { type: "string" } } });
 const taskResponse = (description: string) => ({
   description,
+  headers: etagHeader('The task\'s version, quoted: `"3"`'),
   content: json({ type: "object", properties: { data: ref("Task") }, required: ["data"] }),
 });
+const header = (name: string, description: string) => ({
+  name,
+  in: "header",
+  required: false,
+  description,
+  schema: { type: "string" },
+});
+const ifMatch = header(
+  "If-Match",
+  'Write only if the task\'s ETag is one of these (`"3"`, or `*` for any); otherwise 412 with the current task. A weak `W/"3"` never matches. Absent: unconditional.',
+);
+const ifNoneMatch = header("If-None-Match", "304 with no body when the answer's ETag is one of these");
+const idempotencyKey = header(
+  "Idempotency-Key",
+  "1–255 printable ASCII characters, unique per intended action. A repeat with the same key gets the stored 2xx answer with `Idempotent-Replayed: true` (keys are kept at least 24 h); the same key with another body → 422; while the first is running → 409.",
+);
+const notModified = {
+  304: { description: "Not modified: If-None-Match named the current ETag", headers: etagHeader("The current ETag") },
+};
+const preconditionFailed = {
+  412: {
+    description: "If-Match did not name the task's current ETag; nothing changed",
+    headers: etagHeader("The current ETag"),
+    content: json(ref("PreconditionFailed")),
+  },
+};
 const body = (name: string) => ({ required: true, content: json(ref(name)) });
 const secured = { security: [{ bearerAuth: [] }] };
 const open = { security: [] };
@@ -124,6 +154,12 @@ export function buildOpenApiDocument(serverUrl: string) {
         ReplaceTaskBody: withoutMeta(input(replaceTaskBody)),
         UpdateTaskBody: withoutMeta(input(updateTaskBody)),
         CompleteTaskBody: withoutMeta(input(completeTaskBody)),
+        ChangesPage: withoutMeta(output(changesPage)),
+        PreconditionFailed: {
+          type: "object",
+          properties: { detail: { type: "string" }, data: ref("Task") },
+          required: ["detail", "data"],
+        },
         Error: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
         ValidationError: {
           type: "object",
@@ -153,18 +189,34 @@ export function buildOpenApiDocument(serverUrl: string) {
           ...secured,
           operationId: "listTasks",
           summary: "List your tasks, newest first",
-          parameters: queryParameters(),
-          responses: { 200: { description: "One page", content: json(ref("TaskPage")) }, ...errorResponses(422) },
+          parameters: [...queryParameters(), ifNoneMatch],
+          responses: {
+            200: {
+              description: "One page",
+              headers: etagHeader("A digest of the page"),
+              content: json(ref("TaskPage")),
+            },
+            ...notModified,
+            ...errorResponses(422),
+          },
         },
         post: {
           ...secured,
           operationId: "createTask",
           summary: "Create a task",
           description:
-            "Unknown fields, and id, user_id, completed and timestamps, are ignored: the owner is the token's user.",
+            "Unknown fields, and id, user_id, completed and timestamps, are ignored: the owner is the token's user. Safe to retry with a key: `curl -H \"Authorization: Bearer $TOKEN\" -H 'Idempotency-Key: 5b1c…' -H 'Content-Type: application/json' -d '{\"title\":\"Buy milk\"}' $API/api/tasks`",
+          parameters: [idempotencyKey],
           requestBody: body("CreateTaskBody"),
           responses: {
-            201: { ...taskResponse("Created"), headers: { Location: { schema: { type: "string" } } } },
+            201: {
+              ...taskResponse("Created (or, with Idempotent-Replayed: true, the stored answer to the same key)"),
+              headers: {
+                ...taskResponse("").headers,
+                Location: { schema: { type: "string" } },
+                "Idempotent-Replayed": { description: "true on a replayed answer", schema: { type: "string" } },
+              },
+            },
             ...errorResponses(400, 409, 413, 415, 422),
           },
         },
@@ -175,27 +227,41 @@ export function buildOpenApiDocument(serverUrl: string) {
           ...secured,
           operationId: "getTask",
           summary: "Get a task",
-          responses: { 200: taskResponse("The task"), ...errorResponses(404) },
+          parameters: [ifNoneMatch],
+          responses: { 200: taskResponse("The task"), ...notModified, ...errorResponses(404) },
         },
         put: {
           ...secured,
           operationId: "replaceTask",
           summary: "Replace a task's title; description and completed change only when given",
+          parameters: [ifMatch],
           requestBody: body("ReplaceTaskBody"),
-          responses: { 200: taskResponse("The updated task"), ...errorResponses(400, 404, 413, 415, 422) },
+          responses: {
+            200: taskResponse("The updated task"),
+            ...preconditionFailed,
+            ...errorResponses(400, 404, 413, 415, 422),
+          },
         },
         patch: {
           ...secured,
           operationId: "updateTask",
           summary: "Change any subset of title, description and completed ({} changes nothing)",
+          description:
+            'Send the ETag you read to change only what you saw: `curl -X PATCH -H "Authorization: Bearer $TOKEN" -H \'If-Match: "3"\' -H \'Content-Type: application/json\' -d \'{"title":"Mine"}\' $API/api/tasks/$ID` → 412 with the current task if someone changed it since.',
+          parameters: [ifMatch],
           requestBody: body("UpdateTaskBody"),
-          responses: { 200: taskResponse("The task"), ...errorResponses(400, 404, 413, 415, 422) },
+          responses: {
+            200: taskResponse("The task"),
+            ...preconditionFailed,
+            ...errorResponses(400, 404, 413, 415, 422),
+          },
         },
         delete: {
           ...secured,
           operationId: "deleteTask",
           summary: "Delete a task",
-          responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
+          parameters: [ifMatch],
+          responses: { 204: { description: "Deleted" }, ...preconditionFailed, ...errorResponses(404) },
         },
       },
       "/api/tasks/{id}/complete": {
@@ -204,8 +270,49 @@ export function buildOpenApiDocument(serverUrl: string) {
           ...secured,
           operationId: "completeTask",
           summary: "Set completion with {completed}, or toggle it with no body or {}",
+          parameters: [ifMatch],
           requestBody: { required: false, content: json(ref("CompleteTaskBody")) },
-          responses: { 200: taskResponse("The task"), ...errorResponses(400, 404, 413, 415, 422) },
+          responses: {
+            200: taskResponse("The task"),
+            ...preconditionFailed,
+            ...errorResponses(400, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/tasks/changes": {
+        get: {
+          ...secured,
+          operationId: "listChanges",
+          summary: "What changed since a cursor: whole tasks and {id, deleted: true}",
+          description:
+            'Apply every page until has_more is false, then poll with next_since (and If-None-Match: an unchanged feed answers 304). No change is ever skipped, even when writes commit out of order. Without since: every live task. `curl -H "Authorization: Bearer $TOKEN" "$API/api/tasks/changes?since=$NEXT_SINCE"`',
+          parameters: [...queryParameters(changesQuery), ifNoneMatch],
+          responses: {
+            200: {
+              description: "Changes after the cursor, in commit order",
+              headers: etagHeader("A digest of the page"),
+              content: json(ref("ChangesPage")),
+            },
+            ...notModified,
+            ...errorResponses(410, 422),
+          },
+        },
+      },
+      "/api/tasks/events": {
+        get: {
+          ...secured,
+          operationId: "streamChanges",
+          summary: "Live changes as server-sent events",
+          description:
+            '`text/event-stream`: `event: changes`, `id: <cursor>`, `data: {"data": [change…]}`. A comment at least every 15 s; the server ends the stream after at most 60 s and the client reconnects with `Last-Event-ID` (or `?since=`), missing nothing. A cursor too old gets `event: expired` and the end.',
+          parameters: [
+            ...queryParameters(changesQuery).filter((parameter) => parameter.name === "since"),
+            header("Last-Event-ID", "The id of the last event received; takes the place of since"),
+          ],
+          responses: {
+            200: { description: "The stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+            ...errorResponses(422),
+          },
         },
       },
       "/api/health": {

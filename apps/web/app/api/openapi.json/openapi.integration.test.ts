@@ -33,6 +33,8 @@ describe("GET /api/openapi.json", () => {
         "PATCH /api/tasks/{id}",
         "DELETE /api/tasks/{id}",
         "PATCH /api/tasks/{id}/complete",
+        "GET /api/tasks/changes",
+        "GET /api/tasks/events",
         "GET /api/health",
         "GET /api/ping",
         "GET /api/openapi.json",
@@ -53,11 +55,38 @@ describe("GET /api/openapi.json", () => {
       "completed",
       "created_at",
       "updated_at",
+      "version",
     ]);
     const parameters = document.paths["/api/tasks"].get.parameters;
-    expect(parameters.map((parameter: { name: string }) => parameter.name)).toEqual(["status", "q", "limit", "cursor"]);
+    expect(parameters.map((parameter: { name: string }) => parameter.name)).toEqual([
+      "status",
+      "q",
+      "limit",
+      "cursor",
+      "If-None-Match",
+    ]);
     expect(parameters[0].schema).toMatchObject({ enum: ["all", "pending", "completed"], default: "all" });
     expect(parameters[2].schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 50 });
+  });
+
+  it("documents ETags, If-Match, Idempotency-Key, the changes feed and the events stream", async () => {
+    const { document } = await fetchDocument();
+    const { paths } = document;
+    const names = (operation: { parameters?: Array<{ name: string }> }) =>
+      (operation.parameters ?? []).map((parameter) => parameter.name);
+    expect(names(paths["/api/tasks"].post)).toEqual(["Idempotency-Key"]);
+    for (const operation of [paths["/api/tasks/{id}"].patch, paths["/api/tasks/{id}/complete"].patch]) {
+      expect(names(operation)).toContain("If-Match");
+      expect(operation.responses[412].content["application/json"].schema).toEqual({
+        $ref: "#/components/schemas/PreconditionFailed",
+      });
+      expect(Object.keys(operation.responses[200].headers)).toContain("ETag");
+    }
+    expect(names(paths["/api/tasks/changes"].get)).toEqual(["since", "limit", "If-None-Match"]);
+    expect(Object.keys(paths["/api/tasks/changes"].get.responses)).toEqual(
+      expect.arrayContaining(["200", "304", "410"]),
+    );
+    expect(Object.keys(paths["/api/tasks/events"].get.responses[200].content)).toEqual(["text/event-stream"]);
   });
 
   it("documents the error answers and resolves every reference", async () => {
