@@ -304,7 +304,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "streamChanges",
           summary: "Live changes as server-sent events",
           description:
-            '`text/event-stream`: `event: changes`, `id: <cursor>`, `data: {"data": [change…]}`. A comment at least every 15 s; the server ends the stream after at most 60 s and the client reconnects with `Last-Event-ID` (or `?since=`), missing nothing. A cursor too old gets `event: expired` and the end.',
+            '`text/event-stream`: `event: changes`, `id: <cursor>`, `data: {"data": [change…]}`. A comment at least every 15 s; the server ends the stream after at most 60 s and the client reconnects with `Last-Event-ID` (or `?since=`), missing nothing. A cursor too old gets `event: expired` and the end. `curl -N -H "Authorization: Bearer $TOKEN" -H "Last-Event-ID: $CURSOR" $API/api/tasks/events`',
           parameters: [
             ...queryParameters(changesQuery).filter((parameter) => parameter.name === "since"),
             header("Last-Event-ID", "The id of the last event received; takes the place of since"),
