@@ -104,6 +104,21 @@ async function journey(page: Page, mode: Mode, person: Person, wrongPassword: st
   await expect(page).toHaveURL(/\/\?account=deleted$/);
 }
 
+/** The paths the browser posted forms to as page loads: the plain HTML way, before any script. */
+function recordFormPosts(page: Page): () => string[] {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.method() === "POST") posts.push(new URL(request.url()).pathname);
+  });
+  return () => posts;
+}
+
+// Proof that the page really was not hydrated: each password form went as a plain post.
+const PLAIN_POSTS: Partial<Record<Mode, string[]>> = {
+  "without JavaScript": ["/sign-up", "/tasks", "/sign-in", "/sign-in", "/account/delete", "/account/delete"],
+  "before hydration": ["/sign-up", "/sign-in", "/sign-in", "/account/delete", "/account/delete"],
+};
+
 for (const mode of ["with JavaScript", "without JavaScript", "before hydration"] as const) {
   test.describe(mode, () => {
     test.use({ javaScriptEnabled: mode !== "without JavaScript" });
@@ -112,12 +127,15 @@ for (const mode of ["with JavaScript", "without JavaScript", "before hydration"]
       const person = newPerson();
       const wrongPassword = newPerson().password;
       const leaks = recordLeaks(page, [person.password, wrongPassword]);
+      const formPosts = recordFormPosts(page);
       try {
         await journey(page, mode, person, wrongPassword);
       } finally {
         // Checked even when the journey broke off: a leak is the more important failure.
         expect(leaks(), "request URLs that carry a password").toEqual([]);
       }
+      const plainPosts = PLAIN_POSTS[mode];
+      if (plainPosts) expect(formPosts()).toEqual(plainPosts);
     });
   });
 }

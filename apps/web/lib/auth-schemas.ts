@@ -1,6 +1,7 @@
-// The sign-up and sign-in forms' own checks, so a person hears about a short
-// password before a round trip. The server enforces the same limits (Better
-// Auth's password lengths; server/auth/check-auth-input.ts for the rest).
+// The account forms' checks: in the browser, so a person hears about a short
+// password before a round trip, and in their server actions. Better Auth
+// enforces the same limits on its own routes (its password lengths;
+// server/auth/check-auth-input.ts for the rest).
 import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -38,3 +39,12 @@ export const signInForm = z.object({
   email,
   password: z.string().min(1, "Enter your password").refine(noNul, NUL_MESSAGE),
 });
+
+export const deleteAccountForm = z.object({
+  password: z.string().min(1, "Enter your password to confirm.").refine(noNul, NUL_MESSAGE),
+});
+
+// The fields of each form, for reading FormData and placing errors.
+export const SIGN_UP_FIELDS = ["name", "email", "password"] as const;
+export const SIGN_IN_FIELDS = ["email", "password"] as const;
+export const DELETE_ACCOUNT_FIELDS = ["password"] as const;
