@@ -1,10 +1,11 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useActionState, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useActionState, useEffect, useRef, useState } from "react";
 import { addTask } from "@/app/tasks/actions";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import { emptyFormState } from "@/lib/form-state";
 import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
+import { focusFirstInvalid } from "../ui/focus-first-invalid";
 import { PlusIcon } from "../ui/icons";
 import styles from "./add-task-form.module.css";
 import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
@@ -29,6 +30,12 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
   const [description, setDescription] = useState(posted.values.description ?? "");
   const [errors, setErrors] = useState<FieldErrors<TaskField>>(posted.errors);
   const titleRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Refused by the action before the page hydrated: once it has, focus lands where the problem is.
+  useEffect(() => {
+    if (formRef.current) focusFirstInvalid(formRef.current, TASK_FIELDS, posted.errors);
+  }, [posted]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     // The optimistic path through the API instead of the action.
@@ -37,7 +44,7 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
+      focusFirstInvalid(event.currentTarget, TASK_FIELDS, fieldErrors);
       return;
     }
     setErrors({});
@@ -62,6 +69,7 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
 
   return (
     <form
+      ref={formRef}
       className={`card ${styles.form}`}
       aria-label="Add a task"
       noValidate
