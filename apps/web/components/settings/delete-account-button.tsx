@@ -5,7 +5,7 @@ import { Dialog } from "../ui/dialog";
 import { useHydrated } from "../ui/use-hydrated";
 import { DeleteAccountForm } from "./delete-account-form";
 
-// app/(auth)/account/delete/page.tsx
+// The same form on a page of its own (app/(auth)/account/delete/page.tsx).
 const DELETE_ACCOUNT_PATH = "/account/delete";
 
 const TRIGGER_CLASS = "button button-quiet-danger button-small";
