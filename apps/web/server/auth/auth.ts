@@ -6,6 +6,8 @@ import { jwt } from "better-auth/plugins";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { checkAuthInput } from "./check-auth-input";
+import { limitBody } from "./limit-body";
 
 /** The algorithm Better Auth signs API tokens with; the verifier accepts no other. */
 export const TOKEN_ALGORITHM = "EdDSA";
@@ -30,6 +32,7 @@ function createAuth() {
       maxPasswordLength: PASSWORD_MAX_LENGTH,
     },
     user: { deleteUser: { enabled: true } },
+    hooks: { before: checkAuthInput },
     rateLimit: {
       // On everywhere, not only in production: tests raise the limit explicitly.
       enabled: true,
@@ -46,7 +49,10 @@ function createAuth() {
       nextCookies(), // must stay last
     ],
   });
-  const handler = async (request: Request) => withRetryAfter(await auth.handler(request));
+  const handler = async (request: Request) => {
+    const limited = await limitBody(request);
+    return limited instanceof Response ? limited : withRetryAfter(await auth.handler(limited));
+  };
   return { ...auth, handler, fetch: handler };
 }
 
