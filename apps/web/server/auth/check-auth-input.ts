@@ -1,5 +1,5 @@
 import "server-only";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError } from "better-auth/api";
 import { NAME_MAX } from "@/lib/auth-schemas";
 
 // Codes and messages in Better Auth's own style; lib/auth-errors.ts words them for people.
@@ -10,12 +10,8 @@ const NUL_CHARACTER_NOT_ALLOWED = {
 const NAME_TOO_LONG = { code: "NAME_TOO_LONG", message: `Name must be at most ${NAME_MAX} characters` } as const;
 const PASSWORD_REQUIRED = { code: "PASSWORD_REQUIRED", message: "Password is required" } as const;
 
-/**
- * Better Auth's `hooks.before`: runs for its HTTP routes and for server-side
- * `auth.api` calls alike, before any endpoint touches the database.
- */
-export const checkAuthInput = createAuthMiddleware(async (ctx) => {
-  const body: unknown = ctx.body;
+/** Refuses input Better Auth would store or act on wrongly (see hooks.before in auth.ts). */
+export function checkAuthInput(path: string, body: unknown): void {
   // PostgreSQL cannot store U+0000: refused here rather than ending in a 500.
   if (containsNul(body)) throw APIError.from("BAD_REQUEST", NUL_CHARACTER_NOT_ALLOWED);
   const name = field(body, "name");
@@ -24,12 +20,12 @@ export const checkAuthInput = createAuthMiddleware(async (ctx) => {
   // Without a password Better Auth deletes the account of any fresh session:
   // a stolen cookie would be enough. Given one, Better Auth verifies it.
   const password = field(body, "password");
-  if (ctx.path === "/delete-user" && (typeof password !== "string" || password === "")) {
+  if (path === "/delete-user" && (typeof password !== "string" || password === "")) {
     throw APIError.from("BAD_REQUEST", PASSWORD_REQUIRED);
   }
-});
+}
 
-function field(body: unknown, name: string): unknown {
+export function field(body: unknown, name: string): unknown {
   return typeof body === "object" && body !== null && name in body ? Reflect.get(body, name) : undefined;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { MAX_BODY_BYTES } from "../http/parse-request";
+import { MAX_BODY_BYTES, readAtMost } from "../http/read-body";
 
 /**
  * The request with its body read into memory, when it is at most the tasks
@@ -14,24 +14,4 @@ export async function limitBody(request: Request): Promise<Request | Response> {
     return Response.json({ code: "REQUEST_BODY_TOO_LARGE", message: "Request body too large" }, { status: 413 });
   }
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
-}
-
-// Counts bytes as they arrive, so a body without Content-Length (or one that
-// lies about it) is cut off at the limit instead of being buffered whole.
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit || !request.body) return undefined;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
