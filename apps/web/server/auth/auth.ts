@@ -6,6 +6,9 @@ import { jwt } from "better-auth/plugins";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { CLIENT_IP_HEADER, withClientIp } from "../limits/client-ip";
+import { beforeAuthEndpoint } from "./before-auth-endpoint";
+import { limitBody } from "./limit-body";
 
 /** The algorithm Better Auth signs API tokens with; the verifier accepts no other. */
 export const TOKEN_ALGORITHM = "EdDSA";
@@ -23,13 +26,18 @@ function createAuth() {
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
     // Better Auth turns its Origin check off by itself when NODE_ENV=test;
     // the tests must see the check production has.
-    advanced: { disableOriginCheck: false },
+    advanced: {
+      disableOriginCheck: false,
+      // Set by the handler below from what the deployment vouches for, never by a client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
     },
     user: { deleteUser: { enabled: true } },
+    hooks: { before: beforeAuthEndpoint },
     rateLimit: {
       // On everywhere, not only in production: tests raise the limit explicitly.
       enabled: true,
@@ -46,7 +54,11 @@ function createAuth() {
       nextCookies(), // must stay last
     ],
   });
-  const handler = async (request: Request) => withRetryAfter(await auth.handler(request));
+  const clientIpOptions = { onVercel: env.VERCEL === "1", trustedProxyHops: env.TRUSTED_PROXY_HOPS };
+  const handler = async (request: Request) => {
+    const limited = await limitBody(withClientIp(request, clientIpOptions));
+    return limited instanceof Response ? limited : withRetryAfter(await auth.handler(limited));
+  };
   return { ...auth, handler, fetch: handler };
 }
 
