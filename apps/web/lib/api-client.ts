@@ -23,6 +23,7 @@ interface ApiInit {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
@@ -43,8 +44,12 @@ export async function readJson<T>(response: Response, schema: z.ZodType<T>): Pro
   return parsed.data;
 }
 
-async function send(path: string, { method = "GET", body, signal }: ApiInit, token: string): Promise<Response> {
-  const headers = new Headers({ Authorization: `Bearer ${token}`, Accept: "application/json" });
+async function send(
+  path: string,
+  { method = "GET", body, signal, ...init }: ApiInit,
+  token: string,
+): Promise<Response> {
+  const headers = new Headers({ ...init.headers, Authorization: `Bearer ${token}`, Accept: "application/json" });
   if (body !== undefined) headers.set("Content-Type", "application/json");
   try {
     return await fetch(path, {

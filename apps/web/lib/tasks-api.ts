@@ -21,8 +21,16 @@ export async function fetchTaskPage(
   return readJson(await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {}), taskPage);
 }
 
-export async function createTaskRequest(input: CreateTaskInput): Promise<Task> {
-  const response = await apiFetch("/api/tasks", { method: "POST", body: input });
+/**
+ * One key per attempt of the person: apiFetch's own retry (after a refused
+ * token) sends the same key, so a create the server did run is not run twice.
+ */
+export async function createTaskRequest(input: CreateTaskInput, idempotencyKey = crypto.randomUUID()): Promise<Task> {
+  const response = await apiFetch("/api/tasks", {
+    method: "POST",
+    body: input,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
   return (await readJson(response, taskEnvelope)).data;
 }
 

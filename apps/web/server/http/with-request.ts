@@ -38,7 +38,8 @@ export function withRequest<Params = object>(
     response = notModifiedIfUnchanged(request, response);
     const headers = response.headers;
     for (const [name, value] of responseHeaders) if (!headers.has(name)) headers.set(name, value);
-    headers.set("Cache-Control", "no-store");
+    // A handler may add to no-store (the event stream adds no-transform, which keeps `next start`'s gzip off it).
+    if (!/\bno-store\b/.test(headers.get("cache-control") ?? "")) headers.set("Cache-Control", "no-store");
     headers.set("X-Request-Id", requestId);
     headers.append("Vary", "Origin");
     for (const [name, value] of Object.entries(corsHeaders(request))) headers.set(name, value);

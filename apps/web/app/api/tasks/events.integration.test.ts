@@ -24,7 +24,7 @@ async function subscribe(token: string, headers: Record<string, string> = {}, qu
   const response = await events(request, { params: Promise.resolve({}) });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
   const reader = new EventReader(response);
   open.push(reader);
   return reader;
