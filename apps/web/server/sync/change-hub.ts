@@ -14,8 +14,11 @@ export interface ChangeListener {
 }
 
 export interface ChangeHubOptions {
-  /** A direct connection URL: PgBouncer-style poolers (Neon's -pooler host) cannot LISTEN. */
-  listenUrl: string;
+  /**
+   * A direct connection URL: PgBouncer-style poolers (Neon's -pooler host)
+   * cannot LISTEN. Undefined: no LISTEN, every listener is read once a second.
+   */
+  listenUrl: string | undefined;
   /** Queries at most this often, whatever the number of listeners. */
   minQueryIntervalMs?: number;
   read?: (requests: readonly ChangesRequest[]) => Promise<ChangesResult[]>;
@@ -56,7 +59,7 @@ export class ChangeHub {
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     this.dirty.add(listener);
-    if (!this.connection) this.connect();
+    if (!this.connection && this.options.listenUrl) this.connect(this.options.listenUrl);
     this.schedule();
     return () => {
       this.listeners.delete(listener);
@@ -76,8 +79,8 @@ export class ChangeHub {
     connection?.end().catch(() => {});
   }
 
-  private connect(): void {
-    const connection = createClient(this.options.listenUrl);
+  private connect(listenUrl: string): void {
+    const connection = createClient(listenUrl);
     this.connection = connection;
     const lost = (error: unknown) => {
       if (this.connection !== connection) return;
@@ -87,7 +90,7 @@ export class ChangeHub {
       connection.end().catch(() => {});
       this.markAllDirty();
       this.reconnectTimer = setTimeout(() => {
-        if (this.listeners.size > 0 && !this.connection) this.connect();
+        if (this.listeners.size > 0 && !this.connection) this.connect(listenUrl);
       }, 2_000);
     };
     connection.on("error", lost);

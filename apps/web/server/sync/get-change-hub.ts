@@ -8,10 +8,21 @@ const globalForHub = globalThis as typeof globalThis & { todoChangeHub?: ChangeH
 export function getChangeHub(): ChangeHub {
   if (globalForHub.todoChangeHub) return globalForHub.todoChangeHub;
   const env = getEnv();
+  const url = env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL;
   globalForHub.todoChangeHub = new ChangeHub({
-    listenUrl: env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL,
+    // Neon's pooler (PgBouncer, transaction mode) accepts LISTEN but delivers nothing: poll instead.
+    listenUrl: isPooled(url) ? undefined : url,
     onError: (error) =>
       console.error(JSON.stringify({ level: "warn", message: "live updates: database", error: String(error) })),
   });
   return globalForHub.todoChangeHub;
+}
+
+/** Whether the URL names a Neon pooled host (`ep-…-pooler.…`), on which LISTEN cannot work. */
+export function isPooled(url: string): boolean {
+  try {
+    return new URL(url).hostname.split(".")[0]?.endsWith("-pooler") ?? false;
+  } catch {
+    return false;
+  }
 }

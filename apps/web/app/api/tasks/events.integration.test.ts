@@ -5,11 +5,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as events } from "@/app/api/tasks/events/route";
 import { changesPage } from "@/lib/sync-schemas";
 import type { Task } from "@/lib/task-schemas";
+import { getDb } from "@/server/db";
 import { ChangeHub } from "@/server/sync/change-hub";
+import { purgeExpired } from "@/server/sync/purge-expired";
 import { buildRequest, call, createTaskFor } from "@/test/api";
 import { EventReader, type ServerEvent } from "@/test/event-stream";
 import { signUpUser } from "@/test/factories";
-import { connect } from "@/test/sync";
+import { connect, FeedReader } from "@/test/sync";
 
 const changesIn = (event: ServerEvent) => changesPage.shape.data.parse(JSON.parse(event.data).data);
 const titled = (title: string) => (event: ServerEvent) =>
@@ -35,6 +37,21 @@ afterEach(async () => {
 });
 
 describe("GET /api/tasks/events", () => {
+  it("ends a stream whose cursor is past the deletions kept with an expired event", async () => {
+    const user = await signUpUser();
+    const task = await createTaskFor(user.token, { title: "Soon gone" });
+    const reader = new FeedReader(user.token);
+    await reader.catchUp();
+    await call("DELETE", `/api/tasks/${task.id}`, { token: user.token });
+    await getDb().$executeRaw`
+      UPDATE "task_tombstone" SET "deleted_at" = now() - interval '31 days' WHERE "id" = ${task.id}::uuid`;
+    await purgeExpired();
+    const stream = await subscribe(user.token, { "last-event-id": reader.since ?? "" });
+    const expired = await stream.until((event) => event.event === "expired");
+    expect(JSON.parse(expired.data)).toEqual({ detail: "Sync cursor expired; start again without since" });
+    expect(await stream.next()).toBeNull();
+  });
+
   it("sends the backlog, then each change, with a cursor that resumes without repeats", async () => {
     const user = await signUpUser();
     await createTaskFor(user.token, { title: "Before" });
@@ -109,6 +126,16 @@ describe("the change hub", () => {
     }
     latencies.sort((a, b) => a - b);
     expect(latencies[Math.ceil(latencies.length * 0.95) - 1]).toBeLessThan(2_000);
+  });
+
+  it("still delivers, by polling once a second, when it cannot LISTEN (a pooled URL)", async () => {
+    const user = await signUpUser();
+    const hub = new ChangeHub({ listenUrl: undefined });
+    hubs.push(hub);
+    const seen = new Map<string, number>();
+    listen(hub, user.id, seen);
+    await createTaskFor(user.token, { title: "Polled" });
+    await expect.poll(() => seen.has("Polled"), { timeout: 5_000 }).toBe(true);
   });
 
   it("runs at most one changes query per second for all of its listeners", async () => {
