@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly fieldErrors: FieldErrors<string> = {},
+    /** The body's `data`, when an error carries one (412: the task as the server has it). */
+    readonly data: unknown = undefined,
   ) {
     super(detail);
   }
@@ -85,6 +87,7 @@ function signInAgain(): Promise<never> {
 
 const errorBody = z.object({
   detail: z.string(),
+  data: z.unknown().optional(),
   errors: z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() })).optional(),
 });
 
@@ -97,5 +100,5 @@ async function toApiError(response: Response): Promise<ApiError> {
     const [place, field] = loc;
     if (place === "body" && typeof field === "string") fieldErrors[field] ??= msg;
   }
-  return new ApiError(response.status, parsed.data.detail, fieldErrors);
+  return new ApiError(response.status, parsed.data.detail, fieldErrors, parsed.data.data);
 }

@@ -37,6 +37,34 @@ function stateWith(tasks: Task[], filter = ALL, nextCursor: string | null = null
 }
 
 describe("taskListReducer", () => {
+  it("applies another device's changes: adds, replaces newer versions, drops deletions and non-matches", () => {
+    const counts = { pending: 9, completed: 9 };
+    const added = makeTask(4);
+    const edited = { ...t3, title: "Edited", version: 2 };
+    const completedElsewhere = { ...t1, completed: true, version: 2 };
+    const state = taskListReducer(stateWith([t3, t2, t1], PENDING), {
+      type: "synced",
+      changes: [added, edited, { id: t2.id, deleted: true }, completedElsewhere],
+      counts,
+    });
+    expect(state.tasks).toEqual([added, edited]);
+    expect(state.counts).toBe(counts);
+  });
+
+  it("ignores the echo of a version it already shows, and a deletion of a task it does not show", () => {
+    const shown = { ...t3, title: "Newer here", version: 3 };
+    const before = stateWith([shown]);
+    const state = taskListReducer(before, {
+      type: "synced",
+      changes: [
+        { ...t3, version: 2 },
+        { id: t1.id, deleted: true },
+      ],
+      counts: before.counts,
+    });
+    expect(state.tasks).toEqual([shown]);
+  });
+
   it("puts a new task first and counts it as pending, marked as saving", () => {
     const placeholder = makeTask(4, { id: "new-1" });
     const state = taskListReducer(stateWith([t3, t2, t1]), { type: "inserted", task: placeholder, saving: true });

@@ -3,6 +3,7 @@
 // the optimistic task back to the original, "removed" for a placeholder that
 // the server refused, "inserted" for a deletion that failed. Counts cover all
 // of the person's tasks, not just the loaded page, so they move with every change.
+import type { TaskChange } from "./sync-schemas";
 import { type TaskFilter, taskFilterKey, taskMatchesFilter } from "./task-filter";
 import type { Task, TaskPage } from "./task-schemas";
 
@@ -32,7 +33,9 @@ export type TaskListAction =
   | { type: "inserted"; task: Task; saving: boolean }
   | { type: "replaced"; id: string; task: Task }
   | { type: "changed"; from: Task; to: Task; saving: boolean }
-  | { type: "removed"; task: Task };
+  | { type: "removed"; task: Task }
+  /** Changes from the server (another tab or device), with the counts of every task. */
+  | { type: "synced"; changes: TaskChange[]; counts: TaskCounts };
 
 export function createTaskListState(filter: TaskFilter, page: TaskPage, counts: TaskCounts): TaskListState {
   return { filter, tasks: page.data, nextCursor: page.next_cursor, counts, saving: new Set(), renderKeys: new Map() };
@@ -72,6 +75,8 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
         counts: adjustCounts(adjustCounts(state.counts, action.from, -1), action.to, 1),
         saving: withFlag(state.saving, action.to.id, action.saving),
       };
+    case "synced":
+      return { ...action.changes.reduce(applyChange, state), counts: action.counts };
     case "removed":
       return {
         ...state,
@@ -80,6 +85,20 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
         saving: withFlag(state.saving, action.task.id, false),
       };
   }
+}
+
+// A task newer than the one on screen takes its place (or leaves the list when
+// it no longer matches the filter); an older one, e.g. the echo of a change
+// this tab has already shown, changes nothing.
+function applyChange(state: TaskListState, change: TaskChange): TaskListState {
+  const shown = state.tasks.find((task) => task.id === change.id);
+  if ("deleted" in change) return shown ? { ...state, tasks: state.tasks.filter((task) => task !== shown) } : state;
+  if (shown && shown.version >= change.version) return state;
+  if (taskMatchesFilter(change, state.filter)) {
+    if (shown) return { ...state, tasks: state.tasks.map((task) => (task === shown ? change : task)) };
+    return { ...state, tasks: insertSorted(state, change) };
+  }
+  return shown ? { ...state, tasks: state.tasks.filter((task) => task !== shown) } : state;
 }
 
 /** The React key for the task with `id`. */

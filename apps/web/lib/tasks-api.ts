@@ -1,7 +1,7 @@
 // The tasks API as typed functions for the browser; responses are checked
 // against the same zod schema the server answers with.
 import { z } from "zod";
-import { apiFetch, readJson } from "./api-client";
+import { ApiError, apiFetch, readJson } from "./api-client";
 import { TASK_PAGE_SIZE, type TaskFilter } from "./task-filter";
 import { type CreateTaskInput, type Task, type TaskPage, task, type UpdateTaskInput } from "./task-schemas";
 
@@ -34,9 +34,24 @@ export async function createTaskRequest(input: CreateTaskInput, idempotencyKey =
   return (await readJson(response, taskEnvelope)).data;
 }
 
-export async function updateTaskRequest(id: string, input: UpdateTaskInput): Promise<Task> {
-  const response = await apiFetch(taskPath(id), { method: "PATCH", body: input });
-  return (await readJson(response, taskEnvelope)).data;
+/** Someone else changed the task since the version an edit was based on. */
+export class TaskConflictError extends Error {
+  constructor(readonly theirs: Task) {
+    super("The task was changed by someone else");
+  }
+}
+
+/** With `baseVersion`, saves only over that version (If-Match); otherwise throws TaskConflictError. */
+export async function updateTaskRequest(id: string, input: UpdateTaskInput, baseVersion?: number): Promise<Task> {
+  const headers: Record<string, string> = baseVersion === undefined ? {} : { "If-Match": `"${baseVersion}"` };
+  try {
+    const response = await apiFetch(taskPath(id), { method: "PATCH", body: input, headers });
+    return (await readJson(response, taskEnvelope)).data;
+  } catch (error) {
+    const theirs = error instanceof ApiError && error.status === 412 ? task.safeParse(error.data) : undefined;
+    if (theirs?.success) throw new TaskConflictError(theirs.data);
+    throw error;
+  }
 }
 
 export async function completeTaskRequest(id: string, completed: boolean): Promise<Task> {

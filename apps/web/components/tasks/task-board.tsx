@@ -49,7 +49,7 @@ export function TaskBoard(init: TaskBoardInit) {
   }
 
   return (
-    <section className={styles.board} aria-labelledby="tasks-title">
+    <section className={styles.board} aria-labelledby="tasks-title" data-live={board.live}>
       <div className={styles.heading}>
         <h1 id="tasks-title" tabIndex={-1}>
           My tasks
@@ -92,7 +92,7 @@ export function TaskBoard(init: TaskBoardInit) {
         onRetry={board.retryList}
         onClearSearch={() => showFilter({ status: filter.status, q: "" })}
         onToggle={(task) => void board.toggleTask(task)}
-        onEdit={(task, edit) => void board.editTask(task, edit)}
+        onEdit={(task, edit, base) => void board.editTask(task, edit, base)}
         onDelete={setConfirming}
       />
 

@@ -9,14 +9,23 @@ import type { TaskEdit } from "./use-task-mutations";
 
 interface TaskEditorProps {
   task: Task;
-  onSave: (edit: TaskEdit) => void;
+  /** The person's refused text and the other device's version, after a 412. */
+  conflict: { mine: TaskEdit; theirs: Task } | null;
+  /** `baseVersion`: the version the text was written over (sent as If-Match). */
+  onSave: (edit: TaskEdit, baseVersion: number) => void;
   onCancel: () => void;
 }
 
-/** Edits a task's title and description in place; Escape cancels. */
-export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description ?? "");
+/**
+ * Edits a task's title and description in place; Escape cancels. After a
+ * conflict it shows the other device's version next to the person's own
+ * text: save keeps theirs over it, "Use this version" takes the other one.
+ */
+export function TaskEditor({ task, conflict, onSave, onCancel }: TaskEditorProps) {
+  // What the text is written over: fixed when the editor opens, whatever arrives live meanwhile.
+  const [base] = useState(conflict?.theirs ?? task);
+  const [title, setTitle] = useState(conflict?.mine.title ?? task.title);
+  const [description, setDescription] = useState(conflict?.mine.description ?? task.description ?? "");
   const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -33,9 +42,9 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
       event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
       return;
     }
-    const edit = { title: parsed.data.title ?? task.title, description: parsed.data.description ?? null };
-    if (edit.title === task.title && edit.description === task.description) onCancel();
-    else onSave(edit);
+    const edit = { title: parsed.data.title ?? base.title, description: parsed.data.description ?? null };
+    if (edit.title === base.title && edit.description === base.description) onCancel();
+    else onSave(edit, base.version);
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -53,6 +62,19 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
       onSubmit={handleSubmit}
       onKeyDown={handleKeyDown}
     >
+      {conflict ? (
+        <div className={styles.conflict} role="alert">
+          <p>
+            <strong>Changed on another device.</strong> Their version:
+          </p>
+          <p className={styles.title}>{conflict.theirs.title}</p>
+          {conflict.theirs.description ? <p className={styles.description}>{conflict.theirs.description}</p> : null}
+          <button type="button" className="button button-secondary button-small" onClick={onCancel}>
+            Use this version
+          </button>
+          <p>Or save to keep your text below.</p>
+        </div>
+      ) : null}
       <TaskFields
         title={title}
         description={description}
@@ -67,7 +89,7 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
           Cancel
         </button>
         <button type="submit" className="button button-primary button-small">
-          Save
+          {conflict ? "Keep mine" : "Save"}
         </button>
       </div>
     </form>

@@ -5,7 +5,7 @@ import type { Task } from "@/lib/task-schemas";
 import { PencilIcon, TrashIcon } from "../ui/icons";
 import { TaskEditor } from "./task-editor";
 import styles from "./task-item.module.css";
-import type { TaskEdit } from "./use-task-mutations";
+import type { EditBase, TaskEdit } from "./use-task-mutations";
 
 export const taskToggleId = (id: string) => `task-${id}-toggle`;
 
@@ -16,12 +16,14 @@ interface TaskItemProps {
   /** Not created on the server yet: nothing to change until it is (a moment). */
   placeholder: boolean;
   onToggle: (task: Task) => void;
-  onEdit: (task: Task, edit: TaskEdit) => void;
+  onEdit: (task: Task, edit: TaskEdit, base: EditBase) => void;
   onDelete: (task: Task) => void;
 }
 
 export function TaskItem({ task, saving, placeholder, onToggle, onEdit, onDelete }: TaskItemProps) {
   const [editing, setEditing] = useState(false);
+  // The person's text, refused because the task changed elsewhere, and the version it changed to.
+  const [conflict, setConflict] = useState<{ mine: TaskEdit; theirs: Task } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const titleId = `task-${task.id}-title`;
@@ -38,17 +40,26 @@ export function TaskItem({ task, saving, placeholder, onToggle, onEdit, onDelete
   function closeEditor() {
     returnFocus.current = true;
     setEditing(false);
+    setConflict(null);
   }
 
   if (editing) {
     return (
       <li className={styles.item}>
         <TaskEditor
+          key={conflict?.theirs.version ?? "edit"}
           task={task}
+          conflict={conflict}
           onCancel={closeEditor}
-          onSave={(edit) => {
+          onSave={(edit, baseVersion) => {
             closeEditor();
-            onEdit(task, edit);
+            onEdit(task, edit, {
+              version: baseVersion,
+              onConflict: (theirs) => {
+                setConflict({ mine: edit, theirs });
+                setEditing(true);
+              },
+            });
           }}
         />
       </li>

@@ -8,7 +8,7 @@ import { TaskEmptyState } from "./task-empty-state";
 import { TaskItem } from "./task-item";
 import styles from "./task-list.module.css";
 import { TaskListSkeleton } from "./task-list-skeleton";
-import { isPlaceholder, type TaskEdit } from "./use-task-mutations";
+import { type EditBase, isPlaceholder, type TaskEdit } from "./use-task-mutations";
 
 interface TaskListProps {
   tasks: Task[];
@@ -21,7 +21,7 @@ interface TaskListProps {
   onRetry: () => void;
   onClearSearch: () => void;
   onToggle: (task: Task) => void;
-  onEdit: (task: Task, edit: TaskEdit) => void;
+  onEdit: (task: Task, edit: TaskEdit, base: EditBase) => void;
   onDelete: (task: Task) => void;
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useReducer, useState } from "react";
 import { parseTaskFilter, type TaskFilter, taskFilterHref, taskFilterKey } from "@/lib/task-filter";
 import { createTaskListState, type TaskCounts, taskListReducer } from "@/lib/task-list-state";
 import type { TaskPage } from "@/lib/task-schemas";
+import { startTaskSync } from "@/lib/task-sync";
 import { fetchTaskPage } from "@/lib/tasks-api";
 import { describeError, useTaskMutations } from "./use-task-mutations";
 
@@ -35,6 +36,10 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts }: Task
   const filterKey = taskFilterKey(filter);
   const stale = filterKey !== taskFilterKey(state.filter);
   const failed = listError?.key === filterKey;
+
+  // Other tabs' and devices' changes, live.
+  const [live, setLive] = useState(false);
+  useEffect(() => startTaskSync((update) => dispatch({ type: "synced", ...update }), setLive), []);
 
   // A new filter (a link, the search box, the back button): fetch its first page.
   useEffect(() => {
@@ -74,6 +79,7 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts }: Task
     retryList: () => setListError(null),
     loadingMore,
     loadMore,
+    live,
     showFilter,
   };
 }

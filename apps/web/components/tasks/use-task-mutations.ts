@@ -4,13 +4,25 @@ import { type Dispatch, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-client";
 import type { TaskListAction } from "@/lib/task-list-state";
 import type { CreateTaskInput, Task } from "@/lib/task-schemas";
-import { completeTaskRequest, createTaskRequest, deleteTaskRequest, updateTaskRequest } from "@/lib/tasks-api";
+import {
+  completeTaskRequest,
+  createTaskRequest,
+  deleteTaskRequest,
+  TaskConflictError,
+  updateTaskRequest,
+} from "@/lib/tasks-api";
 
 export type AddTaskResult = { ok: true } | { ok: false; fieldErrors: Record<string, string | undefined> };
 
 export interface TaskEdit {
   title: string;
   description: string | null;
+}
+
+/** The version an edit was made on, and what to do when the server has a newer one. */
+export interface EditBase {
+  version: number;
+  onConflict: (theirs: Task) => void;
 }
 
 /** What an operation leaves behind: the task as it now is, or null when it is gone. */
@@ -84,7 +96,12 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
     );
   }
 
-  function changeTask(task: Task, change: (current: Task) => Partial<Task>, save: (current: Task) => Promise<Task>) {
+  function changeTask(
+    task: Task,
+    change: (current: Task) => Partial<Task>,
+    save: (current: Task) => Promise<Task>,
+    onConflict?: (theirs: Task) => void,
+  ) {
     setProblem(null);
     return afterEarlier(task, async (current) => {
       const optimistic = { ...current, ...change(current) };
@@ -94,6 +111,12 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
         dispatch({ type: "changed", from: optimistic, to: saved, saving: false });
         return saved;
       } catch (error) {
+        // Changed elsewhere: show their version, and let the person choose (nothing is overwritten).
+        if (error instanceof TaskConflictError) {
+          dispatch({ type: "changed", from: optimistic, to: error.theirs, saving: false });
+          onConflict?.(error.theirs);
+          return error.theirs;
+        }
         if (error instanceof ApiError && error.status === 404) {
           dispatch({ type: "removed", task: optimistic });
           setProblem(`“${current.title}” no longer exists. It may have been deleted in another window.`);
@@ -113,11 +136,12 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
       (next) => completeTaskRequest(next.id, next.completed),
     );
 
-  const editTask = (task: Task, edit: TaskEdit) =>
+  const editTask = (task: Task, edit: TaskEdit, base: EditBase) =>
     changeTask(
       task,
       () => edit,
-      (next) => updateTaskRequest(next.id, edit),
+      (next) => updateTaskRequest(next.id, edit, base.version),
+      base.onConflict,
     );
 
   function deleteTask(task: Task) {
