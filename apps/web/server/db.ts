@@ -1,5 +1,5 @@
 import "server-only";
-import { createPool, createPrismaClient, type PrismaClient } from "@todo/db";
+import { createPool, createPrismaClient, type PoolOptions, type PrismaClient } from "@todo/db";
 import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
@@ -16,7 +16,7 @@ export function getDb(): PrismaClient {
   return client;
 }
 
-function createClient(databaseUrl: string, pool: { max: number; idleTimeoutMs: number }): PrismaClient {
+function createClient(databaseUrl: string, pool: PoolOptions): PrismaClient {
   const pgPool = createPool(databaseUrl, pool);
   // On Vercel, each time a connection goes back to the pool this keeps the
   // function alive (waitUntil) until the idle timeout has closed it, so no
