@@ -26,8 +26,24 @@ function createClient(databaseUrl: string, pool: PoolOptions): PrismaClient {
   return createPrismaClient(pgPool);
 }
 
-/** Whether the database answers a trivial query within `timeoutMs`. */
-export async function isDatabaseReachable(timeoutMs: number): Promise<boolean> {
+// Health checks need no token, so anyone can send many at once: they share
+// one probe, and its answer stands for a second after it comes: a flood of
+// them costs one query a second, not the whole pool.
+const PROBE_REUSE_MS = 1_000;
+let lastProbe: { reachable: Promise<boolean>; freshUntil: number } | undefined;
+
+/** Whether the database answers a trivial query within `timeoutMs` (or did, less than a second ago). */
+export function isDatabaseReachable(timeoutMs: number): Promise<boolean> {
+  if (lastProbe && performance.now() < lastProbe.freshUntil) return lastProbe.reachable;
+  const probe = { reachable: probeDatabase(timeoutMs), freshUntil: Number.POSITIVE_INFINITY };
+  lastProbe = probe;
+  void probe.reachable.then(() => {
+    probe.freshUntil = performance.now() + PROBE_REUSE_MS;
+  });
+  return probe.reachable;
+}
+
+async function probeDatabase(timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
