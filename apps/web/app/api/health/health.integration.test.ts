@@ -1,20 +1,13 @@
 // The health route against its own PostgreSQL cluster, which this test stops
 // and starts again while the app keeps running.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { type OwnDatabase, startOwnDatabase } from "@/test/own-database";
 
-const folder = mkdtempSync(join(tmpdir(), "todo-health-"));
-chmodSync(folder, 0o755);
-const dataDir = join(folder, "cluster");
-let cluster: LocalPostgres | undefined;
+let database: OwnDatabase | undefined;
 
 afterAll(async () => {
-  await cluster?.stop();
-  rmSync(folder, { recursive: true, force: true });
+  await database?.dispose();
 });
 
 async function loadHealthRoute(databaseUrl: string) {
@@ -26,16 +19,15 @@ async function loadHealthRoute(databaseUrl: string) {
 
 describe("GET /api/health", () => {
   it("answers 503 while the database is down and 200 again once it is back", async () => {
-    cluster = await startLocalPostgres({ dataDir, database: "health", ephemeral: true });
-    const { port } = cluster;
-    const GET = await loadHealthRoute(cluster.url);
+    database = await startOwnDatabase("health", { migrate: false });
+    const GET = await loadHealthRoute(database.url);
 
     const up = await GET();
     expect(up.status).toBe(200);
     expect(up.headers.get("cache-control")).toBe("no-store");
     expect(await up.json()).toEqual({ status: "healthy", database: "ok" });
 
-    await cluster.stop();
+    await database.stop();
     // The last answer stands for about a second, so the outage shows within about 1 + 2 s.
     const down = await vi.waitFor(
       async () => {
@@ -47,7 +39,7 @@ describe("GET /api/health", () => {
     );
     expect(await down.json()).toEqual({ status: "unhealthy", database: "unreachable" });
 
-    cluster = await startLocalPostgres({ dataDir, database: "health", port, ephemeral: true });
+    await database.restart();
     await vi.waitFor(async () => expect((await GET()).status).toBe(200), { timeout: 10_000, interval: 100 });
   });
 
