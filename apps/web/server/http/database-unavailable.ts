@@ -12,10 +12,10 @@ const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 // Socket failures, on the error or its cause, when they reach us unwrapped.
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE"]);
 
-// node-postgres' own messages for a connection that died or never came: a
-// server gone mid-query, a full pool or a connect that took too long.
+// node-postgres' and Prisma's messages for a connection that died or never
+// came: a server gone mid-query, a full pool or a connect that took too long.
 const UNREACHABLE_MESSAGES =
-  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server/i;
 
 /**
  * Whether a thrown error means the database cannot serve us right now (the
