@@ -1,13 +1,13 @@
 // What `npm run soak` must show: no errors at all, and a server whose memory
 // after the first minute (once its code is compiled and its caches are warm)
-// does not keep growing to the end.
+// does not keep growing to the end. Each RSS figure is a minute's median.
 
 /** The most the server's RSS may grow from the first minute's end to the run's end. */
 export const RSS_GROWTH_LIMIT = 0.1;
 
 export interface SoakFigures {
   errors: number;
-  /** Bytes; undefined when the run was too short to have a first minute and an end after it. */
+  /** Bytes; undefined when the run was too short (under two minutes) to tell. */
   rssAfterFirstMinute: number | undefined;
   rssAtEnd: number | undefined;
 }

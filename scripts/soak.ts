@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run soak -- [options]
 const USERS = 10;
 const TASKS_EACH = 50;
 const SAMPLE_MS = 5_000;
-const FIRST_MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 // Tokens live 15 minutes.
 const TOKEN_REFRESH_MS = 5 * 60_000;
 
@@ -75,6 +75,14 @@ function serverRss(serverPid: number): number {
   return kilobytes * 1024;
 }
 
+function medianRss(samples: Array<{ at: number; rss: number }>, from: number, to: number): number | undefined {
+  const values = samples
+    .filter(({ at }) => at >= from && at < to)
+    .map(({ rss }) => rss)
+    .sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)];
+}
+
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? "–" : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
 async function main(): Promise<number> {
@@ -104,18 +112,14 @@ async function soak(pool: Pool, users: BenchUser[], serverPid: number, options: 
   const started = performance.now();
   const end = started + options.durationMs;
   const done = () => performance.now() >= end;
-  let rssAfterFirstMinute: number | undefined;
-  let rssAtEnd: number | undefined;
+  const samples: Array<{ at: number; rss: number }> = [];
   let lastReport = { at: started, requests: 0, errors: 0 };
 
   const sampler = setInterval(() => {
     const now = performance.now();
     const rss = serverRss(serverPid);
-    if (now - started >= FIRST_MINUTE_MS) {
-      rssAfterFirstMinute ??= rss;
-      rssAtEnd = rss;
-    }
-    if (now - lastReport.at >= FIRST_MINUTE_MS - SAMPLE_MS / 2) {
+    samples.push({ at: now - started, rss });
+    if (now - lastReport.at >= MINUTE_MS - SAMPLE_MS / 2) {
       const rate = (traffic.requests - lastReport.requests) / ((now - lastReport.at) / 1000);
       console.log(
         `${((now - started) / 60_000).toFixed(1)} min: ${rate.toFixed(0)} req/s, ` +
@@ -133,7 +137,12 @@ async function soak(pool: Pool, users: BenchUser[], serverPid: number, options: 
     clearInterval(sampler);
     clearInterval(refresher);
   }
-  if (rssAfterFirstMinute !== undefined) rssAtEnd = serverRss(serverPid);
+  // One sample is noise (a collection just ran, or is due): each figure is the
+  // median of a minute's samples, the second minute's and the last one's.
+  const elapsed = performance.now() - started;
+  const enough = elapsed >= 2 * MINUTE_MS;
+  const rssAfterFirstMinute = enough ? medianRss(samples, MINUTE_MS, 2 * MINUTE_MS) : undefined;
+  const rssAtEnd = enough ? medianRss(samples, elapsed - MINUTE_MS, elapsed) : undefined;
 
   const seconds = (performance.now() - started) / 1000;
   console.log(
@@ -144,7 +153,11 @@ async function soak(pool: Pool, users: BenchUser[], serverPid: number, options: 
     console.log(`  ${operation.padEnd(8)} ${String(histogram.count).padStart(8)}  p50 ${ms(50)} ms  p99 ${ms(99)} ms`);
   }
   for (const example of traffic.examples) console.log(`  error: ${example}`);
-  console.log(`server RSS after the first minute ${megabytes(rssAfterFirstMinute)}, at the end ${megabytes(rssAtEnd)}`);
+  console.log(
+    `server RSS (median of the minute's samples) after the first minute ${megabytes(rssAfterFirstMinute)}, ` +
+      `in the last minute ${megabytes(rssAtEnd)}; lowest ${megabytes(Math.min(...samples.map(({ rss }) => rss)))}, ` +
+      `highest ${megabytes(Math.max(...samples.map(({ rss }) => rss)))}`,
+  );
 
   const verdicts = judge({ errors: traffic.errors, rssAfterFirstMinute, rssAtEnd });
   for (const { goal, pass } of verdicts) {
