@@ -71,6 +71,8 @@ const schema = z.object({
   // Sign-up and sign-in attempts allowed per client IP in each window.
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (0: served directly).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Requests to /api/tasks* per user (the token's sub) in each window.
   API_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
