@@ -2,7 +2,7 @@
 // way Next does for the API's routes.
 
 import { z } from "zod";
-import * as unknownRoute from "@/app/api/[...path]/route";
+import * as unknownRoute from "@/app/api/[[...path]]/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as openapiRoute from "@/app/api/openapi.json/route";
 import * as pingRoute from "@/app/api/ping/route";
