@@ -7,6 +7,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { CLIENT_IP_HEADER, withClientIp } from "../limits/client-ip";
+import { authRoutes, finishAuthAnswer } from "./auth-answer";
 import { beforeAuthEndpoint } from "./before-auth-endpoint";
 import { limitBody } from "./limit-body";
 
@@ -55,9 +56,10 @@ function createAuth() {
     ],
   });
   const clientIpOptions = { onVercel: env.VERCEL === "1", trustedProxyHops: env.TRUSTED_PROXY_HOPS };
+  const routes = authRoutes(auth.api);
   const handler = async (request: Request) => {
     const limited = await limitBody(withClientIp(request, clientIpOptions));
-    return limited instanceof Response ? limited : withRetryAfter(await auth.handler(limited));
+    return finishAuthAnswer(request, limited instanceof Response ? limited : await auth.handler(limited), routes);
   };
   return { ...auth, handler, fetch: handler };
 }
@@ -73,16 +75,6 @@ function toBaseURL([canonical, ...others]: [string, ...string[]]): BetterAuthOpt
     fallback: canonical,
     protocol: new URL(canonical).protocol === "https:" ? "https" : "http",
   };
-}
-
-// Better Auth answers a rate-limited request with 429 and only the
-// non-standard X-Retry-After; clients and proxies read Retry-After (RFC 9110).
-function withRetryAfter(response: Response): Response {
-  const seconds = response.headers.get("x-retry-after");
-  if (response.status !== 429 || seconds === null || response.headers.has("retry-after")) return response;
-  const headers = new Headers(response.headers);
-  headers.set("retry-after", seconds);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export type Auth = ReturnType<typeof createAuth>;
