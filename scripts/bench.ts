@@ -9,6 +9,7 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
 import { closedLoop } from "./bench-load";
+import { formatOverhead, measureOverhead } from "./bench-overhead";
 import { closedAgainstBaseline, closedPhase, openPhase, type PhaseSettings } from "./bench-phases";
 import { closedRow, formatProgress, formatTable, openRow, type Row } from "./bench-report";
 import { type BenchUser, refreshTokens, seed, workloads } from "./bench-workloads";
@@ -137,6 +138,10 @@ async function main(): Promise<undefined> {
     const { rows, openRate } = await measureAll(settings, options, users);
     const byPhase = [...rows.filter((row) => row.phase === "closed"), ...rows.filter((row) => row.phase === "open")];
     console.log(`\nOpen loop at ${openRate.toFixed(0)} req/s.\n${formatTable(byPhase)}`);
+    const getOne = rows.find((row) => row.workload === "GET one" && row.phase === "closed");
+    const cpu =
+      getOne?.cpu && getOne.measurement.rate > 0 ? (getOne.cpu.server / getOne.measurement.rate) * 1000 : undefined;
+    console.log(`\n${formatOverhead(measureOverhead(), cpu)}`);
   } finally {
     await pool.close();
   }

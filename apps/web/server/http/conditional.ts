@@ -1,4 +1,5 @@
-import "server-only";
+// Pure functions, like limits/rate-limiter.ts (no server-only import): the
+// benchmark times them in-process (scripts/bench-overhead.ts).
 import { createHash } from "node:crypto";
 
 /**
