@@ -123,6 +123,8 @@ test("changes the server refuses are rolled back, with a message", async ({ page
 });
 
 test("a task deleted in another window disappears with a message when touched", async ({ page }) => {
+  // Live updates would remove it before it is touched (e2e/sync-live.spec.ts): this is the page without them.
+  await page.route(/\/api\/tasks\/(events|changes)/, (route) => route.abort());
   await signUpQuickly(page);
   await page.goto("/tasks");
   await addTask(page, "Return the library book");

@@ -51,6 +51,25 @@ describe("taskListReducer", () => {
     expect(state.counts).toBe(counts);
   });
 
+  it("keeps optimistic counts while a change is in flight, then takes the server's (a rollback included)", () => {
+    const server = { pending: 1, completed: 0 };
+    const synced = taskListReducer(stateWith([t3]), { type: "synced", changes: [], counts: server });
+    const ticked = { ...t3, completed: true };
+    const optimistic = taskListReducer(synced, { type: "changed", from: t3, to: ticked, saving: true });
+    // The server's counts arrive mid-flight (they do not know of the tick yet).
+    const midFlight = taskListReducer(optimistic, { type: "synced", changes: [], counts: server });
+    expect(midFlight.counts).toEqual({ pending: 0, completed: 1 });
+    const refused = taskListReducer(midFlight, { type: "changed", from: ticked, to: t3, saving: false });
+    expect(refused.counts).toEqual(server);
+  });
+
+  it("keeps its own counts while the server's copy is incomplete", () => {
+    const before = stateWith([t3]);
+    const state = taskListReducer(before, { type: "synced", changes: [makeTask(5)], counts: undefined });
+    expect(state.counts).toEqual({ pending: 1, completed: 0 });
+    expect(state.tasks).toHaveLength(2);
+  });
+
   it("ignores the echo of a version it already shows, and a deletion of a task it does not show", () => {
     const shown = { ...t3, title: "Newer here", version: 3 };
     const before = stateWith([shown]);

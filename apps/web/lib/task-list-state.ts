@@ -25,6 +25,12 @@ export interface TaskListState {
    * editor opened on the placeholder (or focus inside it) survives the swap.
    */
   renderKeys: ReadonlyMap<string, string>;
+  /**
+   * Counts of every task as the server has them (the sync's copy), once it
+   * has sent some. While this tab's own changes are in flight, `counts` also
+   * carries their optimistic effect; when none is left, `counts` is this.
+   */
+  serverCounts: TaskCounts | undefined;
 }
 
 export type TaskListAction =
@@ -35,13 +41,29 @@ export type TaskListAction =
   | { type: "changed"; from: Task; to: Task; saving: boolean }
   | { type: "removed"; task: Task }
   /** Changes from the server (another tab or device), with the counts of every task. */
-  | { type: "synced"; changes: TaskChange[]; counts: TaskCounts };
+  | { type: "synced"; changes: TaskChange[]; counts: TaskCounts | undefined };
 
 export function createTaskListState(filter: TaskFilter, page: TaskPage, counts: TaskCounts): TaskListState {
-  return { filter, tasks: page.data, nextCursor: page.next_cursor, counts, saving: new Set(), renderKeys: new Map() };
+  return {
+    filter,
+    tasks: page.data,
+    nextCursor: page.next_cursor,
+    counts,
+    saving: new Set(),
+    renderKeys: new Map(),
+    serverCounts: undefined,
+  };
 }
 
 export function taskListReducer(state: TaskListState, action: TaskListAction): TaskListState {
+  const next = reduce(state, action);
+  // Nothing of this tab's in flight: the server's counts are the truth (a rolled-back change included).
+  return next.serverCounts && next.saving.size === 0 && next.counts !== next.serverCounts
+    ? { ...next, counts: next.serverCounts }
+    : next;
+}
+
+function reduce(state: TaskListState, action: TaskListAction): TaskListState {
   switch (action.type) {
     case "loaded":
       return { ...state, filter: action.filter, tasks: action.page.data, nextCursor: action.page.next_cursor };
@@ -76,7 +98,7 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
         saving: withFlag(state.saving, action.to.id, action.saving),
       };
     case "synced":
-      return { ...action.changes.reduce(applyChange, state), counts: action.counts };
+      return { ...action.changes.reduce(applyChange, state), serverCounts: action.counts ?? state.serverCounts };
     case "removed":
       return {
         ...state,

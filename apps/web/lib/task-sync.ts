@@ -11,8 +11,8 @@ import type { Task } from "./task-schemas";
 
 export interface SyncUpdate {
   changes: TaskChange[];
-  /** Counts over every task of the person, from the complete copy. */
-  counts: TaskCounts;
+  /** Counts over every task of the person, once the copy is complete (undefined before). */
+  counts: TaskCounts | undefined;
 }
 
 const POLL_MS = 2_000;
@@ -22,14 +22,22 @@ const MAX_BACKOFF_MS = 10_000;
 
 class StreamUnavailable extends Error {}
 
-/** Starts syncing; returns the function that stops it. */
+export interface TaskSync {
+  /** What this tab's own request got back from the server: the copy has it at once, without waiting for the echo. */
+  noteSaved(change: TaskChange): void;
+  stop(): void;
+}
+
+/** Starts syncing. */
 export function startTaskSync(
   onUpdate: (update: SyncUpdate) => void,
   /** Whether changes now arrive live (a stream is open) or not (connecting, offline, polling). */
   onLive: (live: boolean) => void = () => {},
-): () => void {
+): TaskSync {
   const copy = new Map<string, Task>();
   let since: string | undefined;
+  // The copy holds every task only once the feed from scratch has been read to its end.
+  let complete = false;
   let feedEtag: string | undefined;
   let streaming = typeof ReadableStream !== "undefined";
   let stopped = false;
@@ -38,13 +46,15 @@ export function startTaskSync(
 
   function apply(changes: TaskChange[]): void {
     for (const change of changes) {
+      const known = copy.get(change.id);
       if ("deleted" in change) copy.delete(change.id);
-      else copy.set(change.id, change);
+      else if (!known || known.version <= change.version) copy.set(change.id, change);
     }
-    if (changes.length > 0) onUpdate({ changes, counts: countsOf(copy) });
+    if (changes.length > 0) onUpdate({ changes, counts: complete ? countsOf(copy) : undefined });
   }
 
   function startOver(): void {
+    complete = false;
     since = undefined;
     feedEtag = undefined;
     copy.clear();
@@ -66,7 +76,13 @@ export function startTaskSync(
       apply(page.data);
       since = page.next_since;
       feedEtag = page.has_more ? undefined : (response.headers.get("etag") ?? undefined);
-      if (!page.has_more) return;
+      if (!page.has_more) {
+        if (!complete) {
+          complete = true;
+          onUpdate({ changes: [], counts: countsOf(copy) });
+        }
+        return;
+      }
     }
   }
 
@@ -142,12 +158,15 @@ export function startTaskSync(
   document.addEventListener("visibilitychange", reconnect);
   void run();
 
-  return () => {
-    stopped = true;
-    window.removeEventListener("online", reconnect);
-    document.removeEventListener("visibilitychange", reconnect);
-    connection?.abort();
-    wake();
+  return {
+    noteSaved: (change) => apply([change]),
+    stop: () => {
+      stopped = true;
+      window.removeEventListener("online", reconnect);
+      document.removeEventListener("visibilitychange", reconnect);
+      connection?.abort();
+      wake();
+    },
   };
 }
 

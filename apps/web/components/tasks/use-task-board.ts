@@ -1,11 +1,11 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useReducer, useState } from "react";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { parseTaskFilter, type TaskFilter, taskFilterHref, taskFilterKey } from "@/lib/task-filter";
 import { createTaskListState, type TaskCounts, taskListReducer } from "@/lib/task-list-state";
 import type { TaskPage } from "@/lib/task-schemas";
-import { startTaskSync } from "@/lib/task-sync";
+import { startTaskSync, type TaskSync } from "@/lib/task-sync";
 import { fetchTaskPage } from "@/lib/tasks-api";
 import { describeError, useTaskMutations } from "./use-task-mutations";
 
@@ -29,7 +29,8 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts }: Task
   const [state, dispatch] = useReducer(taskListReducer, null, () =>
     createTaskListState(initialFilter, initialPage, initialCounts),
   );
-  const mutations = useTaskMutations(dispatch);
+  const sync = useRef<TaskSync | undefined>(undefined);
+  const mutations = useTaskMutations(dispatch, (change) => sync.current?.noteSaved(change));
   const [listError, setListError] = useState<{ key: string; message: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
@@ -39,7 +40,10 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts }: Task
 
   // Other tabs' and devices' changes, live.
   const [live, setLive] = useState(false);
-  useEffect(() => startTaskSync((update) => dispatch({ type: "synced", ...update }), setLive), []);
+  useEffect(() => {
+    sync.current = startTaskSync((update) => dispatch({ type: "synced", ...update }), setLive);
+    return () => sync.current?.stop();
+  }, []);
 
   // A new filter (a link, the search box, the back button): fetch its first page.
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import { type Dispatch, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-client";
+import type { TaskChange } from "@/lib/sync-schemas";
 import type { TaskListAction } from "@/lib/task-list-state";
 import type { CreateTaskInput, Task } from "@/lib/task-schemas";
 import {
@@ -40,7 +41,11 @@ export const isPlaceholder = (task: Task) => task.id.startsWith(PLACEHOLDER_PREF
  * nothing a person does is ignored or overtaken; new tasks are created in the
  * order they were added.
  */
-export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
+/**
+ * `onSaved`: each answer the server gave this tab (a task, or a deletion),
+ * told before the list settles, so the counts can come from the server's side.
+ */
+export function useTaskMutations(dispatch: Dispatch<TaskListAction>, onSaved: (change: TaskChange) => void) {
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const queues = useRef(new Map<string, Promise<Outcome>>());
@@ -81,6 +86,7 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
     creates.current = created.catch(() => null);
     return created.then(
       (saved): AddTaskResult => {
+        onSaved(saved);
         dispatch({ type: "replaced", id: placeholder.id, task: saved });
         setAnnouncement(`Added “${saved.title}”.`);
         return { ok: true };
@@ -108,6 +114,7 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
       dispatch({ type: "changed", from: current, to: optimistic, saving: true });
       try {
         const saved = await save(optimistic);
+        onSaved(saved);
         dispatch({ type: "changed", from: optimistic, to: saved, saving: false });
         return saved;
       } catch (error) {
@@ -150,6 +157,7 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
       dispatch({ type: "removed", task: current });
       try {
         await deleteTaskRequest(current.id);
+        onSaved({ id: current.id, deleted: true });
         setAnnouncement(`Deleted “${current.title}”.`);
         return null;
       } catch (error) {
