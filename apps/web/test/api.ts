@@ -4,8 +4,11 @@
 import { z } from "zod";
 import * as unknownRoute from "@/app/api/[...path]/route";
 import * as completeRoute from "@/app/api/tasks/[id]/complete/route";
+import * as moveRoute from "@/app/api/tasks/[id]/move/route";
 import * as taskRoute from "@/app/api/tasks/[id]/route";
+import * as clearRoute from "@/app/api/tasks/clear/route";
 import * as tasksRoute from "@/app/api/tasks/route";
+import type { TaskPriority } from "@/lib/task-planning";
 import { type Task, task } from "@/lib/task-schemas";
 import { BASE_URL } from "./factories";
 
@@ -17,10 +20,16 @@ type Dispatch = (method: Method, request: Request, id: string) => Promise<Respon
 // biome-ignore-start lint/performance/noDynamicNamespaceImportAccess: a test router; nothing is bundled
 const routes: Array<[RegExp, Dispatch]> = [
   [/^\/api\/tasks$/, (method, request) => tasksRoute[method](request, { params: Promise.resolve({}) })],
+  // A static segment wins over [id], as in Next's router.
+  [/^\/api\/tasks\/clear$/, (method, request) => clearRoute[method](request, { params: Promise.resolve({}) })],
   [/^\/api\/tasks\/([^/]+)$/, (method, request, id) => taskRoute[method](request, { params: Promise.resolve({ id }) })],
   [
     /^\/api\/tasks\/([^/]+)\/complete$/,
     (method, request, id) => completeRoute[method](request, { params: Promise.resolve({ id }) }),
+  ],
+  [
+    /^\/api\/tasks\/([^/]+)\/move$/,
+    (method, request, id) => moveRoute[method](request, { params: Promise.resolve({ id }) }),
   ],
 ];
 // biome-ignore-end lint/performance/noDynamicNamespaceImportAccess: a test router; nothing is bundled
@@ -72,7 +81,7 @@ export async function send(request: Request): Promise<ApiResponse> {
 /** Creates a task through the API and returns it as the API answered. */
 export async function createTaskFor(
   token: string,
-  body: { title: string; description?: string | null },
+  body: { title: string; description?: string | null; due_date?: string | null; priority?: TaskPriority },
 ): Promise<Task> {
   const response = await call("POST", "/api/tasks", { token, body });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${response.text}`);

@@ -60,6 +60,10 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
       title: input.title,
       description: input.description ?? null,
       completed: false,
+      due_date: input.due_date ?? null,
+      priority: input.priority ?? "none",
+      // New tasks go to the top; "" sorts before every real position.
+      position: "",
       created_at: now,
       updated_at: now,
     };

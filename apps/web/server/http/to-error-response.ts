@@ -56,7 +56,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const code = "code" in current ? current.code : undefined;
     if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
-    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(current.message)) {
+    // Raw queries ($queryRaw) report an unreachable server only in their message (code P2010).
+    if (
+      /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database server/i.test(
+        current.message,
+      )
+    ) {
       return true;
     }
     current = current.cause;

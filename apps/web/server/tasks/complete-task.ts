@@ -3,6 +3,7 @@ import type { Task as TaskRow } from "@todo/db";
 import type { Task } from "@/lib/task-schemas";
 import { getDb } from "../db";
 import { assertTaskId, notFoundError } from "./not-found";
+import { TASK_COLUMNS } from "./task-columns";
 import { toTaskDto } from "./to-task-dto";
 import { updateTask } from "./update-task";
 
@@ -16,8 +17,7 @@ export async function completeTask(userId: string, id: string, completed: boolea
   const [row] = await getDb().$queryRaw<TaskRow[]>`
     UPDATE "task" SET "completed" = NOT "completed", "updated_at" = ${new Date()}
     WHERE "id" = ${assertTaskId(id)}::uuid AND "user_id" = ${userId}
-    RETURNING "id", "user_id" AS "userId", "title", "description", "completed",
-              "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
+    RETURNING ${TASK_COLUMNS}`;
   if (!row) throw await notFoundError(userId);
   return toTaskDto(row);
 }

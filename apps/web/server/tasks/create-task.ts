@@ -1,12 +1,23 @@
 import "server-only";
+import { generateKeyBetween } from "fractional-indexing";
 import type { CreateTaskInput, Task } from "@/lib/task-schemas";
-import { getDb } from "../db";
+import { dueDateColumn } from "./due-date-column";
+import { firstPosition, withPositionLock } from "./position-lock";
 import { toTaskDto } from "./to-task-dto";
 
-/** Creates a task owned by `userId`; nothing in the input can choose the owner. */
+/** Creates a task owned by `userId`, at the top of the manual order; nothing in the input can choose the owner. */
 export async function createTask(userId: string, input: CreateTaskInput): Promise<Task> {
-  const row = await getDb().task.create({
-    data: { userId, title: input.title, description: input.description ?? null },
-  });
+  const row = await withPositionLock(userId, async (tx) =>
+    tx.task.create({
+      data: {
+        userId,
+        title: input.title,
+        description: input.description ?? null,
+        dueDate: dueDateColumn(input.due_date) ?? null,
+        priority: input.priority,
+        position: generateKeyBetween(null, await firstPosition(tx, userId)),
+      },
+    }),
+  );
   return toTaskDto(row);
 }

@@ -51,11 +51,22 @@ describe("GET /api/openapi.json", () => {
       "title",
       "description",
       "completed",
+      "due_date",
+      "priority",
+      "position",
       "created_at",
       "updated_at",
     ]);
     const parameters = document.paths["/api/tasks"].get.parameters;
-    expect(parameters.map((parameter: { name: string }) => parameter.name)).toEqual(["status", "q", "limit", "cursor"]);
+    expect(parameters.map((parameter: { name: string }) => parameter.name)).toEqual([
+      "status",
+      "q",
+      "limit",
+      "cursor",
+      "sort",
+      "due",
+      "tz",
+    ]);
     expect(parameters[0].schema).toMatchObject({ enum: ["all", "pending", "completed"], default: "all" });
     expect(parameters[2].schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 50 });
   });
