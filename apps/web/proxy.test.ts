@@ -20,4 +20,14 @@ describe("proxy", () => {
       first.headers.get("content-security-policy"),
     );
   });
+
+  it("answers an API path that does not decode with a JSON 404, and lets others through untouched", async () => {
+    const broken = proxy(new NextRequest("http://localhost:3000/api/tasks/%c0%ae"));
+    expect(broken.status).toBe(404);
+    expect(await broken.json()).toEqual({ detail: "Not found" });
+
+    const fine = proxy(new NextRequest("http://localhost:3000/api/tasks/a%20b"));
+    expect(fine.headers.get("x-middleware-next")).toBe("1");
+    expect(fine.headers.get("content-security-policy")).toBeNull();
+  });
 });

@@ -6,6 +6,7 @@ import { pageContentSecurityPolicy } from "./security-headers";
 // renders; the browser gets the same policy. Pages must render dynamically for
 // that (a prerendered page has no request to take a nonce from).
 export function proxy(request: NextRequest): NextResponse {
+  if (isApiPath(request.nextUrl.pathname)) return apiPathCheck(request);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   // NODE_ENV is fixed by Next at build time; the proxy needs nothing else from
   // the environment, so it does not load server/env.ts.
@@ -18,10 +19,29 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
+const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+
+// Next answers a path whose percent-encoding does not decode to UTF-8 with a
+// plain-text 500 (the route fails to decode its params, even after a rewrite),
+// so such an API path is answered here with the contract's JSON 404.
+function apiPathCheck(request: NextRequest): NextResponse {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return NextResponse.next();
+  } catch {
+    return NextResponse.json(
+      { detail: "Not found" },
+      { status: 404, headers: { "Cache-Control": "no-store", "X-Request-Id": crypto.randomUUID() } },
+    );
+  }
+}
+
 export const config = {
   // Not the API (next.config.ts gives it a fixed policy, and its hot paths pay
   // nothing for a proxy), not static files, not prefetches (no document).
   matcher: [
+    // API paths only when they hold a percent sign: the only ones that can fail to decode.
+    "/(api/.*%.*)",
     {
       source: "/((?!api/|api$|health$|_next/static|_next/image|favicon\\.ico).*)",
       missing: [

@@ -13,17 +13,30 @@ export const QUERY_MAX = 200;
 // min/max count UTF-16 units, so an emoji would count twice.
 const codePoints = (text: string) => [...text].length;
 
-const title = z
-  .string({ error: (issue) => (issue.input === undefined ? "Title is required" : "Title must be a string") })
-  .trim()
-  .refine((text) => text.length > 0, "Title is required")
-  .refine((text) => codePoints(text) <= TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
-  .meta({ description: "Trimmed; 1–200 characters", minLength: 1, maxLength: TITLE_MAX, examples: ["Buy milk"] });
+// PostgreSQL cannot store U+0000 and would answer an INSERT or a LIKE with an
+// error; a lone UTF-16 surrogate would be stored as U+FFFD, not as sent. Both
+// are refused here so that no such text reaches the database.
+const storable = <Schema extends z.ZodType<string, string>>(schema: Schema, label: string) =>
+  schema
+    .refine((text) => !text.includes("\0"), `${label} must not contain NUL characters`)
+    .refine((text) => text.isWellFormed(), `${label} must be valid Unicode text`);
 
-const description = z
-  .string({ error: "Description must be a string or null" })
-  .trim()
-  .refine((text) => codePoints(text) <= DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`)
+const title = storable(
+  z
+    .string({ error: (issue) => (issue.input === undefined ? "Title is required" : "Title must be a string") })
+    .trim()
+    .refine((text) => text.length > 0, "Title is required")
+    .refine((text) => codePoints(text) <= TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`),
+  "Title",
+).meta({ description: "Trimmed; 1–200 characters", minLength: 1, maxLength: TITLE_MAX, examples: ["Buy milk"] });
+
+const description = storable(
+  z
+    .string({ error: "Description must be a string or null" })
+    .trim()
+    .refine((text) => codePoints(text) <= DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`),
+  "Description",
+)
   .transform((text) => (text === "" ? null : text))
   .nullable()
   .meta({
@@ -105,12 +118,15 @@ const dueFilters = z
 export const listTasksQuery = z
   .object({
     status: z.enum(TASK_STATUSES, { error: "Status must be one of all, pending, completed" }).default("all"),
-    q: z
-      .string()
-      .refine(
-        (text) => codePoints(text) >= 1 && codePoints(text) <= QUERY_MAX,
-        `Search text must be 1–${QUERY_MAX} characters`,
-      )
+    q: storable(
+      z
+        .string()
+        .refine(
+          (text) => codePoints(text) >= 1 && codePoints(text) <= QUERY_MAX,
+          `Search text must be 1–${QUERY_MAX} characters`,
+        ),
+      "Search text",
+    )
       .optional()
       .meta({
         description: "Case-insensitive substring of the title or description",

@@ -1,9 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { estimatedEntropyBits, parseEnv } from "./env";
 
 const BASE = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/todo",
-  BETTER_AUTH_SECRET: "x".repeat(32),
+  BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
 };
 const PREVIEW = {
   ...BASE,
@@ -75,8 +76,8 @@ describe("parseEnv: the database pool", () => {
 });
 
 describe("parseEnv: BETTER_AUTH_SECRETS", () => {
-  const current = "c".repeat(32);
-  const previous = "p".repeat(32);
+  const current = randomBytes(32).toString("base64url");
+  const previous = randomBytes(32).toString("hex");
 
   it("reads versioned secrets, newest first", () => {
     expect(parseEnv({ ...BASE, BETTER_AUTH_SECRETS: `2:${current}, 1:${previous}` }).BETTER_AUTH_SECRETS).toEqual([
@@ -89,5 +90,43 @@ describe("parseEnv: BETTER_AUTH_SECRETS", () => {
     expect(() => parseEnv({ ...BASE, BETTER_AUTH_SECRETS: value })).toThrow(
       /^Invalid configuration: BETTER_AUTH_SECRETS must be "version:secret" pairs/,
     );
+  });
+});
+
+describe("parseEnv: a secret must be random", () => {
+  it.each([
+    ["the .env.example placeholder", "replace-with-at-least-32-random-bytes", /is the \.env\.example placeholder/],
+    ["one repeated character", "x".repeat(40), /is not random enough/],
+    ["a repeated pattern", "abcd1234".repeat(6), /is not random enough/],
+  ])("refuses %s", (_name, value, message) => {
+    expect(() => parseEnv({ ...BASE, BETTER_AUTH_SECRET: value })).toThrow(
+      new RegExp(`^Invalid configuration: BETTER_AUTH_SECRET ${message.source}`),
+    );
+  });
+
+  it("refuses a weak secret among BETTER_AUTH_SECRETS too", () => {
+    expect(() => parseEnv({ ...BASE, BETTER_AUTH_SECRETS: `2:${"y".repeat(40)}` })).toThrow(
+      /^Invalid configuration: BETTER_AUTH_SECRETS version 2 is not random enough/,
+    );
+  });
+
+  it.each([
+    ["base64", () => randomBytes(32).toString("base64")],
+    ["hex", () => randomBytes(32).toString("hex")],
+  ])("accepts 32 random bytes in %s, with room to spare", (_name, make) => {
+    const value = make();
+    expect(parseEnv({ ...BASE, BETTER_AUTH_SECRET: value }).BETTER_AUTH_SECRET).toBe(value);
+    expect(estimatedEntropyBits(value)).toBeGreaterThan(180);
+  });
+});
+
+describe("parseEnv: production off Vercel", () => {
+  it("requires BETTER_AUTH_URL instead of assuming localhost", () => {
+    expect(() => parseEnv({ ...BASE, NODE_ENV: "production" })).toThrow(
+      /^Invalid configuration: BETTER_AUTH_URL is required in production/,
+    );
+    expect(
+      parseEnv({ ...BASE, NODE_ENV: "production", BETTER_AUTH_URL: "https://todo.example.com" }).BETTER_AUTH_URL,
+    ).toBe("https://todo.example.com");
   });
 });

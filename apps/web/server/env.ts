@@ -1,4 +1,5 @@
 import "server-only";
+import { deflateRawSync } from "node:zlib";
 import { z } from "zod";
 
 // The one place that reads process.env. Parsed on first use rather than at
@@ -17,6 +18,28 @@ const origins = z
 // Vercel's host names come without a scheme, e.g. todo-git-main-acme.vercel.app.
 const hostName = z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, "must be a host name without a scheme");
 
+// A secret must be random: not a placeholder copied from .env.example, and
+// not a repeated character or pattern. Its randomness is estimated by its
+// own character frequencies and, for patterns, by how far it compresses;
+// 32 random bytes in base64 or hex score over 180 bits, 128 are required.
+const SECRET_MIN_BITS = 128;
+const GENERATE = "generate one with `openssl rand -base64 32`";
+
+export function estimatedEntropyBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...text].length;
+  let bitsPerChar = 0;
+  for (const count of counts.values()) bitsPerChar -= (count / length) * Math.log2(count / length);
+  return Math.min(bitsPerChar * length, 8 * deflateRawSync(text).length);
+}
+
+const secret = z
+  .string()
+  .min(32, "must be at least 32 characters (npm start generates one for development)")
+  .refine((value) => !value.startsWith("replace-with"), `is the .env.example placeholder: ${GENERATE}`)
+  .refine((value) => estimatedEntropyBits(value) >= SECRET_MIN_BITS, `is not random enough: ${GENERATE}`);
+
 // BETTER_AUTH_SECRETS, Better Auth's versioned secrets for rotation: "2:new,1:old".
 const SECRETS_FORMAT =
   'must be "version:secret" pairs, newest first (e.g. "2:…,1:…"), each secret at least 32 characters';
@@ -28,6 +51,11 @@ const versionedSecrets = z.string().transform((value, ctx) => {
       ctx.addIssue({ code: "custom", message: SECRETS_FORMAT });
       return z.NEVER;
     }
+    const checked = secret.safeParse(match[2]);
+    if (!checked.success) {
+      ctx.addIssue({ code: "custom", message: `version ${match[1]} ${checked.error.issues[0]?.message}` });
+      return z.NEVER;
+    }
     secrets.push({ version: Number(match[1]), value: match[2] });
   }
   return secrets;
@@ -36,13 +64,17 @@ const versionedSecrets = z.string().transform((value, ctx) => {
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL"),
-  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one for development)"),
+  BETTER_AUTH_SECRET: secret,
   BETTER_AUTH_SECRETS: versionedSecrets.optional(),
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORS_ORIGINS: origins.optional(),
   // Sign-up and sign-in attempts allowed per client IP in each window.
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // Requests to /api/tasks* per user (the token's sub) in each window.
+  API_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
+  MAX_TASKS_PER_USER: z.coerce.number().int().positive().default(10_000),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   // Set by Vercel on its builds and functions.
@@ -120,6 +152,11 @@ function resolveAuthOrigins(env: ParsedEnv): [string, ...string[]] {
   if (env.BETTER_AUTH_URL) return [new URL(env.BETTER_AUTH_URL).origin];
   if (env.VERCEL_ENV === "production" && env.VERCEL_PROJECT_PRODUCTION_URL) {
     return [`https://${env.VERCEL_PROJECT_PRODUCTION_URL.toLowerCase()}`];
+  }
+  // A production server that guessed localhost would issue tokens nobody else
+  // accepts and refuse every browser's Origin: say so at startup instead.
+  if (env.NODE_ENV === "production" && !env.VERCEL) {
+    throw new ConfigurationError("BETTER_AUTH_URL", "is required in production: the app's public URL");
   }
   return ["http://localhost:3000"];
 }

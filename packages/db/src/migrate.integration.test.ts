@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -72,7 +72,8 @@ describe("applyMigrations", () => {
     await expect(applyMigrations(url, dir)).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
     expect(await query("failing", `SELECT to_regclass('half_done') AS t`)).toEqual([{ t: null }]);
     const names = await query<{ migration_name: string }>("failing", `SELECT migration_name FROM "_prisma_migrations"`);
-    expect(names.map((row) => row.migration_name)).toEqual(["20261123120000_init"]);
+    expect(names.map((row) => row.migration_name)).not.toContain("29990101000000_broken");
+    expect(names.map((row) => row.migration_name)).toContain("20261123120000_init");
 
     writeFileSync(file, `CREATE TABLE "half_done" ("id" INTEGER);\n`);
     expect(await applyMigrations(url, dir)).toEqual(["29990101000000_broken"]);
@@ -116,5 +117,39 @@ describe("applyMigrations", () => {
     // Deleting the user deletes their tasks.
     await query("checks", `DELETE FROM "user" WHERE id = 'u1'`);
     expect(await query("checks", "SELECT count(*)::int AS n FROM task")).toEqual([{ n: 0 }]);
+  });
+
+  it("counts the tasks users already had when the quota migration comes, and keeps counting", async () => {
+    await cluster.postgres.createDatabase("counts");
+    const url = cluster.postgres.urlFor("counts");
+    const initOnly = copyOfMigrations();
+    for (const name of readdirSync(initOnly)) {
+      if (name > "20261123120000_init" && !name.endsWith(".toml")) rmSync(join(initOnly, name), { recursive: true });
+    }
+    await applyMigrations(url, initOnly);
+    await query(
+      "counts",
+      `INSERT INTO "user" (id, name, email) VALUES ('a', 'A', 'a@example.test'), ('b', 'B', 'b@example.test');
+       INSERT INTO task (id, user_id, title) SELECT gen_random_uuid(), 'a', 'Old ' || n FROM generate_series(1, 3) n;`,
+    );
+    await applyMigrations(url, MIGRATIONS);
+    const counts = () =>
+      query<{ id: string; task_count: number }>("counts", `SELECT id, task_count FROM "user" ORDER BY id`);
+    expect(await counts()).toEqual([
+      { id: "a", task_count: 3 },
+      { id: "b", task_count: 0 },
+    ]);
+    await query(
+      "counts",
+      `INSERT INTO task (id, user_id, title) SELECT gen_random_uuid(), u, 'New' FROM unnest(ARRAY['a', 'b', 'b']) u;
+       DELETE FROM task WHERE id IN (SELECT id FROM task WHERE user_id = 'a' LIMIT 2);`,
+    );
+    expect(await counts()).toEqual([
+      { id: "a", task_count: 2 },
+      { id: "b", task_count: 2 },
+    ]);
+    // A user's deletion cascades to their tasks without tripping over the count.
+    await query("counts", `DELETE FROM "user" WHERE id = 'a'`);
+    expect(await counts()).toEqual([{ id: "b", task_count: 2 }]);
   });
 });

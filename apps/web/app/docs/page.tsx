@@ -19,6 +19,9 @@ interface Operation {
   responses: Record<string, { description: string }>;
 }
 
+// `security: []` marks an operation open to anyone.
+const needsToken = (operation: Operation) => (operation.security?.length ?? 0) > 0;
+
 // /docs — the API reference, rendered from the same OpenAPI document as
 // /api/openapi.json, with a "Try it" panel that calls the live API.
 export default function DocsPage() {
@@ -54,7 +57,7 @@ export default function DocsPage() {
             </h2>
             {operation.summary && <p>{operation.summary}</p>}
             {operation.description && <p className={styles.muted}>{operation.description}</p>}
-            {operation.security && <p className={styles.muted}>Needs a Bearer token.</p>}
+            {needsToken(operation) && <p className={styles.muted}>Needs a Bearer token.</p>}
             {parameters.length > 0 && (
               <table className={styles.table}>
                 <caption>Parameters</caption>
@@ -101,7 +104,7 @@ export default function DocsPage() {
               method={method}
               path={path}
               hasBody={bodySchema !== undefined}
-              authenticated={operation.security !== undefined}
+              authenticated={needsToken(operation)}
             />
           </section>
         );

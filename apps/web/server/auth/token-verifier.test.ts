@@ -45,6 +45,8 @@ describe("createTokenVerifier", () => {
     ["wrong issuer", () => sign({ iss: "https://evil.example" })],
     ["wrong audience", () => sign({ aud: "https://other.example" })],
     ["no exp", () => sign({ exp: undefined })],
+    ["no iat", () => sign({ iat: undefined })],
+    ["issued over 15 minutes ago, whatever its exp", () => sign({ iat: nowSeconds - 16 * 60, exp: nowSeconds + 3600 })],
     ["no sub", () => sign({ sub: undefined })],
     ["empty sub", () => sign({ sub: "" })],
     ["unknown kid", () => sign({}, { kid: "key-404" })],
@@ -132,6 +134,40 @@ describe("createTokenVerifier", () => {
     clock += 40_000; // 70 s after issue: past exp plus the 5 s tolerance
     await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
     await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it("forgets a remembered token 15 minutes after its iat, even when its exp is later", async () => {
+    let clock = NOW;
+    const verify = verifier(
+      async () => jwks,
+      () => clock,
+    );
+    const token = await sign({ exp: nowSeconds + 3600 });
+    await expect(verify(token)).resolves.toBe("user-1");
+    clock += 15 * 60_000 + 6_000;
+    await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it("reloads the keys every 5 minutes and forgets remembered tokens whose key has left the set", async () => {
+    let clock = NOW;
+    let loads = 0;
+    let served = jwks;
+    const verify = verifier(
+      async () => {
+        loads += 1;
+        return served;
+      },
+      () => clock,
+    );
+    const token = await sign({});
+    await expect(verify(token)).resolves.toBe("user-1");
+    served = { keys: [{ ...(await exportJWK(rotated.publicKey)), kid: "key-2", alg: "EdDSA" }] };
+    clock += 4 * 60_000;
+    await expect(verify(token)).resolves.toBe("user-1");
+    expect(loads).toBe(1);
+    clock += 60_000;
+    await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+    expect(loads).toBe(2);
   });
 
   it("remembers a token only once it is valid: nbf still applies", async () => {

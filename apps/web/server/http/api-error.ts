@@ -23,6 +23,8 @@ export class RequestValidationError extends Error {
 
 export const taskNotFound = () => new ApiError(404, "Task not found");
 
+export const taskLimitReached = () => new ApiError(409, "Task limit reached");
+
 export const missingCredentials = () =>
   new ApiError(401, "Missing authentication credentials", { "WWW-Authenticate": "Bearer" });
 

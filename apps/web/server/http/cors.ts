@@ -3,12 +3,13 @@ import { getEnv } from "../env";
 
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
 const ALLOWED_HEADERS = "Authorization, Content-Type";
+const EXPOSED_HEADERS = "Location, Retry-After, RateLimit, RateLimit-Policy, X-Request-Id";
 
 /** CORS headers for a listed origin; none at all for any other. */
 export function corsHeaders(request: Request): Record<string, string> {
   const origin = request.headers.get("origin");
   if (!origin || !getEnv().corsOrigins.includes(origin)) return {};
-  return { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": "Location, X-Request-Id" };
+  return { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": EXPOSED_HEADERS };
 }
 
 /** The answer to OPTIONS: a CORS preflight for listed origins, otherwise just `Allow`. */

@@ -56,7 +56,6 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const code = "code" in current ? current.code : undefined;
     if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
-    // Raw queries ($queryRaw) report an unreachable server only in their message (code P2010).
     if (
       /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database server/i.test(
         current.message,

@@ -6,6 +6,8 @@ export interface RequestContext<Params> {
   request: Request;
   params: Params;
   requestId: string;
+  /** Headers for the answer, whatever it turns out to be (an error included). */
+  responseHeaders: Headers;
 }
 
 type RouteHandler<Params> = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
@@ -15,7 +17,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The frame around every API handler: request id, error mapping, and the
- * headers every /api answer carries (no-store, X-Request-Id, CORS).
+ * headers every /api answer carries (no-store, X-Request-Id, CORS, and those
+ * the handler's wrapper put in `responseHeaders`).
  */
 export function withRequest<Params = object>(
   handler: (context: RequestContext<Params>) => Promise<Response>,
@@ -23,13 +26,15 @@ export function withRequest<Params = object>(
   return async (request, context) => {
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const responseHeaders = new Headers();
     let response: Response;
     try {
-      response = await handler({ request, params: await context.params, requestId });
+      response = await handler({ request, params: await context.params, requestId, responseHeaders });
     } catch (error) {
       response = toErrorResponse(error, requestId);
     }
     const headers = response.headers;
+    for (const [name, value] of responseHeaders) if (!headers.has(name)) headers.set(name, value);
     headers.set("Cache-Control", "no-store");
     headers.set("X-Request-Id", requestId);
     headers.append("Vary", "Origin");

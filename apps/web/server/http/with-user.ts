@@ -1,6 +1,7 @@
 import "server-only";
 import { InvalidTokenError } from "../auth/token-verifier";
 import { verifyToken } from "../auth/verify-token";
+import { takeApiRequest } from "../limits/api-rate-limit";
 import { invalidToken, missingCredentials } from "./api-error";
 import { type RequestContext, withRequest } from "./with-request";
 
@@ -9,9 +10,16 @@ export interface UserContext<Params> extends RequestContext<Params> {
   userId: string;
 }
 
-/** For handlers that act for a signed-in user: verifies the Bearer token first. */
+/**
+ * For handlers that act for a signed-in user: verifies the Bearer token, then
+ * counts the request against the user's rate limit (a 401 counts for nobody).
+ */
 export function withUser<Params = object>(handler: (context: UserContext<Params>) => Promise<Response>) {
-  return withRequest<Params>(async (context) => handler({ ...context, userId: await authenticate(context.request) }));
+  return withRequest<Params>(async (context) => {
+    const userId = await authenticate(context.request);
+    for (const [name, value] of Object.entries(takeApiRequest(userId))) context.responseHeaders.set(name, value);
+    return handler({ ...context, userId });
+  });
 }
 
 async function authenticate(request: Request): Promise<string> {

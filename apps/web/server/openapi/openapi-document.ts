@@ -30,17 +30,36 @@ const errors = {
   404: ["Task not found (also another user's task, or an id that is not a UUID)", "Error"],
   413: [`Request body larger than ${MAX_BODY_BYTES / 1024} KiB`, "Error"],
   415: ["Content-Type must be application/json", "Error"],
+  409: ["Task limit reached: the user already has MAX_TASKS_PER_USER tasks (default 10,000)", "Error"],
   422: ["The body or query failed validation", "ValidationError"],
+  429: ["Too many requests from this user; retry after Retry-After seconds", "Error"],
   500: ["Unexpected error; the cause is logged with the request id", "Error"],
   503: ["Database unreachable; retry after Retry-After seconds", "Error"],
 } as const;
 
 type ErrorStatus = keyof typeof errors;
 
+const retryAfter = { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } };
+const rateLimitHeaders = {
+  RateLimit: {
+    description: 'What is left of the user\'s window: `"default";r=<remaining>;t=<seconds until reset>`',
+    schema: { type: "string" },
+  },
+  "RateLimit-Policy": { description: 'The limit: `"default";q=600;w=60`', schema: { type: "string" } },
+};
+
 function errorResponses(...statuses: ErrorStatus[]) {
-  const all: ErrorStatus[] = [401, ...statuses, 500, 503];
+  const all: ErrorStatus[] = [401, ...statuses, 429, 500, 503];
   return Object.fromEntries(
-    all.map((status) => [status, { description: errors[status][0], content: json(ref(errors[status][1])) }]),
+    all.map((status) => [
+      status,
+      {
+        description: errors[status][0],
+        content: json(ref(errors[status][1])),
+        ...(status === 429 ? { headers: { ...retryAfter, ...rateLimitHeaders } } : {}),
+        ...(status === 503 ? { headers: retryAfter } : {}),
+      },
+    ]),
   );
 }
 
@@ -69,6 +88,15 @@ const taskResponse = (description: string) => ({
 });
 const body = (name: string) => ({ required: true, content: json(ref(name)) });
 const secured = { security: [{ bearerAuth: [] }] };
+const open = { security: [] };
+// The operations that take no input can meet no client error, but their
+// callers still learn the shape every error of the API has.
+const clientErrors = {
+  "4XX": {
+    description: "Any client error; the body is {detail}, as everywhere in this API",
+    content: json(ref("Error")),
+  },
+};
 
 export function buildOpenApiDocument(serverUrl: string) {
   return {
@@ -76,8 +104,9 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Todo API",
       version: "1.0.0",
+      license: { name: "MIT", identifier: "MIT" },
       description:
-        "Every /api/tasks request needs `Authorization: Bearer <JWT>`; sign in, then `GET /api/auth/token` returns one. Responses carry `Cache-Control: no-store` and `X-Request-Id`.",
+        "Every /api/tasks request needs `Authorization: Bearer <JWT>`; sign in, then `GET /api/auth/token` returns one. Responses carry `Cache-Control: no-store` and `X-Request-Id`; every answer to a signed-in user also carries `RateLimit` and `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers): 600 requests per user per 60 s by default, then 429.",
     },
     servers: [{ url: serverUrl }],
     components: {
@@ -136,7 +165,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           requestBody: body("CreateTaskBody"),
           responses: {
             201: { ...taskResponse("Created"), headers: { Location: { schema: { type: "string" } } } },
-            ...errorResponses(400, 413, 415, 422),
+            ...errorResponses(400, 409, 413, 415, 422),
           },
         },
       },
@@ -181,28 +210,33 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/health": {
         get: {
+          ...open,
           operationId: "health",
           summary: "Liveness and database reachability (also at /health); needs no token",
           responses: {
             200: { description: "Healthy", content: json(ref("Health")) },
             503: { description: "The database did not answer within 2 s", content: json(ref("Health")) },
+            ...clientErrors,
           },
         },
       },
       "/api/ping": {
         get: {
+          ...open,
           operationId: "ping",
           summary: "Liveness without the database; needs no token",
           responses: {
             200: { description: "Alive", content: json({ type: "object", properties: { status: { const: "ok" } } }) },
+            ...clientErrors,
           },
         },
       },
       "/api/openapi.json": {
         get: {
+          ...open,
           operationId: "openApi",
           summary: "This document",
-          responses: { 200: { description: "OpenAPI 3.1 document" } },
+          responses: { 200: { description: "OpenAPI 3.1 document" }, ...clientErrors },
         },
       },
     },

@@ -2,19 +2,17 @@ import "server-only";
 import type { Prisma } from "@todo/db";
 import { getDb } from "../db";
 
-// The first key of PostgreSQL's two-key advisory locks: "task positions".
-const POSITION_LOCK = 0x7461736b;
-
 /**
- * Runs `work` in a transaction that holds the user's position lock, so two
- * writes that each read their neighbours' positions and then pick one between
- * them (creates at the top, moves) never pick the same key. Other users never
- * wait; the unique index on (user_id, position) stays as the last word.
+ * Runs `work` in a transaction that holds the owner's row lock, so two writes
+ * that each read their neighbours' positions and then pick a key between them
+ * (creates at the top, moves) never pick the same key. It is the lock the task
+ * quota already takes on create; other users never wait. The unique index on
+ * (user_id, position) stays as the last word.
  */
 export function withPositionLock<T>(userId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return getDb().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POSITION_LOCK}::int, hashtext(${userId}))`;
+      await tx.$executeRaw`SELECT 1 FROM "user" WHERE "id" = ${userId} FOR UPDATE`;
       return work(tx);
     },
     // Writers of one user queue on the lock, each holding a connection meanwhile.

@@ -1,4 +1,5 @@
 import { isDatabaseReachable } from "@/server/db";
+import { otherMethods } from "@/server/http/responses";
 import { withRequest } from "@/server/http/with-request";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +12,5 @@ export const GET = withRequest(async () => {
     { status: healthy ? 200 : 503 },
   );
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

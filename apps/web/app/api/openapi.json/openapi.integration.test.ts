@@ -74,7 +74,7 @@ describe("GET /api/openapi.json", () => {
   it("documents the error answers and resolves every reference", async () => {
     const { document } = await fetchDocument();
     const create = document.paths["/api/tasks"].post.responses;
-    expect(Object.keys(create).sort()).toEqual(["201", "400", "401", "413", "415", "422", "500", "503"]);
+    expect(Object.keys(create).sort()).toEqual(["201", "400", "401", "409", "413", "415", "422", "429", "500", "503"]);
     for (const ref of refsIn(document)) {
       const name = ref.replace("#/components/schemas/", "");
       expect(document.components.schemas, ref).toHaveProperty(name);

@@ -165,6 +165,17 @@ describe("validation (422)", () => {
       ["body", "description"],
       "Description must be a string or null",
     ],
+    // PostgreSQL refuses U+0000: it must be a 422, never a 500 from the database.
+    ["a title with NUL", "POST", "", { title: "a\u0000b" }, ["body", "title"], "Title must not contain NUL characters"],
+    [
+      "a description with NUL",
+      "PATCH",
+      "/ID",
+      { description: "\u0000" },
+      ["body", "description"],
+      "Description must not contain NUL characters",
+    ],
+    ["a lone surrogate", "PUT", "/ID", { title: "a\ud800" }, ["body", "title"], "Title must be valid Unicode text"],
     ["a null title on PATCH", "PATCH", "/ID", { title: null }, ["body", "title"], "Title must be a string"],
     [
       "completed as a string",
@@ -208,6 +219,7 @@ describe("validation (422)", () => {
     ["limit=", "limit", "Limit must be a whole number from 1 to 100"],
     ["q=", "q", "Search text must be 1–200 characters"],
     [`q=${"q".repeat(201)}`, "q", "Search text must be 1–200 characters"],
+    ["q=a%00b", "q", "Search text must not contain NUL characters"],
     ["cursor=garbage!", "cursor", "Cursor is not valid"],
     [`cursor=${btoa("123:not-a-uuid")}`, "cursor", "Cursor is not valid"],
   ])("refuses the query %s", async (query, field, msg) => {

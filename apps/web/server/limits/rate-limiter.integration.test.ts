@@ -1,0 +1,69 @@
+// The per-user request limit as two server processes would run it: two
+// limiters sharing one real PostgreSQL table through the app's own sync.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { syncRateLimits } from "./api-rate-limit";
+import { type RateLimitDelta, RateLimiter } from "./rate-limiter";
+
+const limiter = (max: number, options: Partial<ConstructorParameters<typeof RateLimiter>[0]> = {}) =>
+  new RateLimiter({ max, windowSeconds: 60, sync: syncRateLimits, ...options });
+
+describe("RateLimiter", () => {
+  it("counts down, then refuses until the window resets", async () => {
+    let time = Date.UTC(2026, 11, 1, 10, 0, 0);
+    const limit = limiter(3, { now: () => time });
+    const key = randomUUID();
+    expect([1, 2, 3, 4].map(() => limit.consume(key))).toMatchObject([
+      { allowed: true, remaining: 2, resetSeconds: 60 },
+      { allowed: true, remaining: 1 },
+      { allowed: true, remaining: 0 },
+      { allowed: false, remaining: 0 },
+    ]);
+    expect(limit.consume(randomUUID())).toMatchObject({ allowed: true, remaining: 2 });
+    time += 59_500;
+    expect(limit.consume(key)).toMatchObject({ allowed: false, resetSeconds: 1 });
+    time += 500;
+    expect(limit.consume(key)).toMatchObject({ allowed: true, remaining: 2, resetSeconds: 60 });
+    await limit.flush();
+  });
+
+  it("holds across two processes: together they admit the limit and at most 10% more", async () => {
+    const max = 600;
+    const [first, second] = [limiter(max), limiter(max)];
+    const key = randomUUID();
+    let admitted = 0;
+    // Both processes at about 1,000 requests a second (a busy server process
+    // here), so a sync's round trip overlaps a few requests, as in production.
+    for (let index = 0; index < 2 * max; index++) {
+      if ((index % 2 === 0 ? first : second).consume(key).allowed) admitted++;
+      if (index % 2 === 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all([first.flush(), second.flush()]);
+    expect(admitted).toBeGreaterThanOrEqual(max);
+    expect(admitted).toBeLessThanOrEqual(max * 1.1);
+    // Once synced, each process knows the other's count.
+    expect(first.consume(key).allowed).toBe(false);
+    expect(second.consume(key).allowed).toBe(false);
+  });
+
+  it("keeps deciding locally while the database is away, and syncs what it owes once it is back", async () => {
+    let databaseUp = false;
+    const synced: RateLimitDelta[] = [];
+    const limit = limiter(5, {
+      sync: async (deltas) => {
+        if (!databaseUp) throw new Error("connect ECONNREFUSED");
+        synced.push(...deltas);
+        return deltas.map((delta) => delta.count);
+      },
+      onSyncError: () => {},
+    });
+    const key = randomUUID();
+    expect([1, 2, 3].map(() => limit.consume(key).allowed)).toEqual([true, true, true]);
+    await limit.flush();
+    expect(synced).toEqual([]);
+    databaseUp = true;
+    await limit.flush();
+    expect(synced.reduce((sum, delta) => sum + delta.count, 0)).toBe(3);
+    expect(limit.consume(key)).toMatchObject({ allowed: true, remaining: 1 });
+  });
+});
