@@ -33,6 +33,8 @@ describe("GET /api/openapi.json", () => {
         "PATCH /api/tasks/{id}",
         "DELETE /api/tasks/{id}",
         "PATCH /api/tasks/{id}/complete",
+        "POST /api/tasks/{id}/move",
+        "POST /api/tasks/clear",
         "GET /api/health",
         "GET /api/ping",
         "GET /api/openapi.json",
@@ -69,6 +71,13 @@ describe("GET /api/openapi.json", () => {
     ]);
     expect(parameters[0].schema).toMatchObject({ enum: ["all", "pending", "completed"], default: "all" });
     expect(parameters[2].schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 50 });
+    expect(parameters[4].schema).toMatchObject({ enum: ["created", "due", "priority", "manual"], default: "created" });
+    expect(parameters[6].schema).toMatchObject({ type: "string", default: "UTC" });
+    expect(schemas.Task.properties.due_date).toMatchObject({ anyOf: [{ format: "date" }, { type: "null" }] });
+    expect(schemas.Task.properties.priority).toMatchObject({ enum: ["none", "low", "medium", "high"] });
+    expect(schemas.CreateTaskBody.properties).toHaveProperty("due_date");
+    expect(schemas.CreateTaskBody.properties).toHaveProperty("priority");
+    expect(schemas.MoveTaskBody.properties.after_id).toMatchObject({ anyOf: [{ format: "uuid" }, { type: "null" }] });
   });
 
   it("documents the error answers and resolves every reference", async () => {
