@@ -23,6 +23,8 @@ interface ApiInit {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Let the request finish after the page is gone (sent on pagehide). */
+  keepalive?: boolean;
 }
 
 export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
@@ -43,7 +45,11 @@ export async function readJson<T>(response: Response, schema: z.ZodType<T>): Pro
   return parsed.data;
 }
 
-async function send(path: string, { method = "GET", body, signal }: ApiInit, token: string): Promise<Response> {
+async function send(
+  path: string,
+  { method = "GET", body, signal, keepalive = false }: ApiInit,
+  token: string,
+): Promise<Response> {
   const headers = new Headers({ Authorization: `Bearer ${token}`, Accept: "application/json" });
   if (body !== undefined) headers.set("Content-Type", "application/json");
   try {
@@ -53,6 +59,7 @@ async function send(path: string, { method = "GET", body, signal }: ApiInit, tok
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
       cache: "no-store",
+      keepalive,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
