@@ -50,9 +50,11 @@ for (const colorScheme of ["light", "dark"] as const) {
       await taskItem(page, "Book dentist")
         .getByRole("button", { name: /^Delete/ })
         .click();
-      await expect(page.getByRole("dialog")).toBeVisible();
-      await expectNoSeriousViolations(page, "the delete dialog");
-      await page.keyboard.press("Escape");
+      const undo = page.getByRole("button", { name: "Undo" });
+      await expect(undo).toBeVisible();
+      await expectNoSeriousViolations(page, "a deletion with its Undo");
+      await undo.click();
+      await expect(taskCheckbox(page, "Book dentist")).toBeVisible();
 
       await page.getByRole("button", { name: "Delete account" }).click();
       await expect(page.getByRole("dialog")).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signUpInBrowser } from "./support/people";
-import { addTask, expectAllSaved, taskCheckbox } from "./support/tasks-page";
+import { addTask, browserDate, expectAllSaved, taskCheckbox } from "./support/tasks-page";
 
 // Pictures of /tasks for a person to look at (e2e/screenshots/, git-ignored),
 // and a check that no page scrolls sideways on a small phone.
@@ -8,11 +8,16 @@ const SCREENSHOTS = "e2e/screenshots";
 
 test("the task list, light and dark, on a desktop and a phone", async ({ page }) => {
   await signUpInBrowser(page);
-  await addTask(page, "Book flights to Lisbon", "Compare the morning and evening options; window seat if possible.");
-  await addTask(page, "Send the quarterly report");
-  await addTask(page, "Pick up dry cleaning", "Ticket is in the blue wallet");
-  await addTask(page, "Call grandma");
-  await addTask(page, "Renew car insurance before the 30th");
+  // Dates relative to the browser's today, so the labels read the same whenever this runs.
+  const day = (offset: number) => browserDate(page, offset);
+  await addTask(page, "Book flights to Lisbon", "Compare the morning and evening options; window seat if possible.", {
+    due: await day(5),
+    priority: "Medium",
+  });
+  await addTask(page, "Send the quarterly report", undefined, { due: await day(1), priority: "High" });
+  await addTask(page, "Pick up dry cleaning", "Ticket is in the blue wallet", { due: await day(0) });
+  await addTask(page, "Call grandma", undefined, { priority: "Low" });
+  await addTask(page, "Renew car insurance before the 30th", undefined, { due: await day(-2), priority: "High" });
   await taskCheckbox(page, "Call grandma").check();
   await taskCheckbox(page, "Send the quarterly report").check();
   await expectAllSaved(page);

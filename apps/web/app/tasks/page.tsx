@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { DeleteAccountButton } from "@/components/settings/delete-account-button";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { Brand } from "@/components/ui/brand";
 import { withNextPath } from "@/lib/safe-next-path";
-import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref } from "@/lib/task-filter";
+import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref, taskListQuery } from "@/lib/task-filter";
 import { listTasksQuery } from "@/lib/task-schemas";
+import { TIME_ZONE_COOKIE, timeZoneFromCookie } from "@/lib/time-zone";
 import { getAuth } from "@/server/auth/auth";
 import { countTasks } from "@/server/tasks/count-tasks";
 import { listTasks } from "@/server/tasks/list-tasks";
@@ -25,7 +26,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   if (!session) redirect(withNextPath("/sign-in", taskFilterHref(filter)));
 
   const { id: userId, name, email } = session.user;
-  const query = listTasksQuery.parse({ status: filter.status, q: filter.q || undefined, limit: TASK_PAGE_SIZE });
+  // The zone the browser said last time, so "today" here is the browser's today.
+  const timeZone = timeZoneFromCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+  const query = listTasksQuery.parse({ ...taskListQuery(filter), tz: timeZone, limit: TASK_PAGE_SIZE });
   const [page, counts] = await Promise.all([listTasks(userId, query), countTasks(userId)]);
 
   return (
@@ -43,7 +46,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         </div>
       </header>
       <main id="main" className={styles.main}>
-        <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} />
+        <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} timeZone={timeZone} />
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerRow}>

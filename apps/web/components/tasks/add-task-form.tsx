@@ -2,10 +2,11 @@
 
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
+import type { TaskPriority } from "@/lib/task-planning";
 import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
 import { PlusIcon } from "../ui/icons";
 import styles from "./add-task-form.module.css";
-import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
+import { firstInvalid, TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import type { AddTaskResult } from "./use-task-mutations";
 
 /**
@@ -16,27 +17,38 @@ import type { AddTaskResult } from "./use-task-mutations";
 export function AddTaskForm({ onAdd }: { onAdd: (input: CreateTaskInput) => Promise<AddTaskResult> }) {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const [priority, setPriority] = useState<TaskPriority>("none");
   const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
   const titleRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createTaskBody.safeParse({ title, description });
+    const parsed = createTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
+      event.currentTarget.querySelector<HTMLElement>(firstInvalid(fieldErrors))?.focus();
       return;
     }
     setErrors({});
     setTitle("");
     setDescription("");
+    setDueDate("");
+    setPriority("none");
     titleRef.current?.focus();
     const result = await onAdd(parsed.data);
     if (!result.ok) {
       setTitle((current) => current || title);
       setDescription((current) => current || description);
-      setErrors({ title: result.fieldErrors.title, description: result.fieldErrors.description });
+      setDueDate((current) => current || dueDate);
+      setPriority((current) => (current === "none" ? priority : current));
+      setErrors({
+        title: result.fieldErrors.title,
+        description: result.fieldErrors.description,
+        due_date: result.fieldErrors.due_date,
+        priority: result.fieldErrors.priority,
+      });
     }
   }
 
@@ -55,6 +67,10 @@ export function AddTaskForm({ onAdd }: { onAdd: (input: CreateTaskInput) => Prom
         description={description}
         onTitleChange={setTitle}
         onDescriptionChange={setDescription}
+        dueDate={dueDate}
+        onDueDateChange={setDueDate}
+        priority={priority}
+        onPriorityChange={setPriority}
         errors={errors}
         titleRef={titleRef}
         descriptionRows={2}

@@ -2,8 +2,9 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
+import type { TaskPriority } from "@/lib/task-planning";
 import { type Task, updateTaskBody } from "@/lib/task-schemas";
-import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
+import { firstInvalid, TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import styles from "./task-item.module.css";
 import type { TaskEdit } from "./use-task-mutations";
 
@@ -13,10 +14,12 @@ interface TaskEditorProps {
   onCancel: () => void;
 }
 
-/** Edits a task's title and description in place; Escape cancels. */
+/** Edits a task's title, description, due date and priority in place; Escape cancels. */
 export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description ?? "");
+  const [dueDate, setDueDate] = useState(task.due_date ?? "");
+  const [priority, setPriority] = useState<TaskPriority>(task.priority);
   const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -26,15 +29,25 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updateTaskBody.safeParse({ title, description });
+    const parsed = updateTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
+      event.currentTarget.querySelector<HTMLElement>(firstInvalid(fieldErrors))?.focus();
       return;
     }
-    const edit = { title: parsed.data.title ?? task.title, description: parsed.data.description ?? null };
-    if (edit.title === task.title && edit.description === task.description) onCancel();
+    const edit = {
+      title: parsed.data.title ?? task.title,
+      description: parsed.data.description ?? null,
+      due_date: parsed.data.due_date ?? null,
+      priority: parsed.data.priority ?? task.priority,
+    };
+    const unchanged =
+      edit.title === task.title &&
+      edit.description === task.description &&
+      edit.due_date === task.due_date &&
+      edit.priority === task.priority;
+    if (unchanged) onCancel();
     else onSave(edit);
   }
 
@@ -58,6 +71,10 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
         description={description}
         onTitleChange={setTitle}
         onDescriptionChange={setDescription}
+        dueDate={dueDate}
+        onDueDateChange={setDueDate}
+        priority={priority}
+        onPriorityChange={setPriority}
         errors={errors}
         titleRef={titleRef}
         descriptionRows={3}

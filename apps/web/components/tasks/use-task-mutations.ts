@@ -2,16 +2,22 @@
 
 import { type Dispatch, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-client";
+import { getApiToken } from "@/lib/api-token";
 import type { TaskListAction } from "@/lib/task-list-state";
 import type { CreateTaskInput, Task } from "@/lib/task-schemas";
-import { completeTaskRequest, createTaskRequest, deleteTaskRequest, updateTaskRequest } from "@/lib/tasks-api";
+import {
+  clearCompletedRequest,
+  completeTaskRequest,
+  createTaskRequest,
+  deleteTaskRequest,
+  moveTaskRequest,
+  updateTaskRequest,
+} from "@/lib/tasks-api";
+import type { Undoable, UnsentOperation } from "./use-undoable";
 
 export type AddTaskResult = { ok: true } | { ok: false; fieldErrors: Record<string, string | undefined> };
 
-export interface TaskEdit {
-  title: string;
-  description: string | null;
-}
+export type TaskEdit = Pick<Task, "title" | "description" | "due_date" | "priority">;
 
 /** What an operation leaves behind: the task as it now is, or null when it is gone. */
 type Outcome = Task | null;
@@ -22,13 +28,13 @@ const PLACEHOLDER_PREFIX = "new-";
 export const isPlaceholder = (task: Task) => task.id.startsWith(PLACEHOLDER_PREFIX);
 
 /**
- * Adding, completing, editing and deleting, each shown at once and undone
- * (with a message) when the server refuses. Requests for one task run one
- * after another, each starting from the task as the previous one left it, so
- * nothing a person does is ignored or overtaken; new tasks are created in the
- * order they were added.
+ * Adding, completing, editing, moving and deleting, each shown at once and
+ * undone (with a message) when the server refuses. Requests for one task run
+ * one after another, each starting from the task as the previous one left it,
+ * so nothing a person does is ignored or overtaken; new tasks are created in
+ * the order they were added. Deleting and clearing wait for their Undo.
  */
-export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
+export function useTaskMutations(dispatch: Dispatch<TaskListAction>, undoable: Undoable) {
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const queues = useRef(new Map<string, Promise<Outcome>>());
@@ -109,12 +115,15 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
     });
   }
 
-  const toggleTask = (task: Task) =>
-    changeTask(
+  const toggleTask = (task: Task) => {
+    // A pending clear deletes what is completed when it is sent: send it before completion changes.
+    undoable.settle("clear");
+    return changeTask(
       task,
       (current) => ({ completed: !current.completed }),
       (next) => completeTaskRequest(next.id, next.completed),
     );
+  };
 
   const editTask = (task: Task, edit: TaskEdit) =>
     changeTask(
@@ -123,33 +132,101 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>) {
       (next) => updateTaskRequest(next.id, edit),
     );
 
+  /** `position` is where it shows until the server answers with the real one. */
+  const moveTask = (task: Task, afterId: string | null, position: string) =>
+    changeTask(
+      task,
+      () => ({ position }),
+      (next) => moveTaskRequest(next.id, afterId),
+    );
+
   function deleteTask(task: Task) {
     setProblem(null);
-    return afterEarlier(task, async (current) => {
-      dispatch({ type: "removed", task: current });
-      try {
-        await deleteTaskRequest(current.id);
-        setAnnouncement(`Deleted “${current.title}”.`);
-        return null;
-      } catch (error) {
-        // Already gone is what the person wanted.
-        if (error instanceof ApiError && error.status === 404) return null;
-        dispatch({ type: "inserted", task: current, saving: false });
-        fail(`Couldn't delete “${current.title}”.`, error);
-        return current;
-      }
+    return afterEarlier(
+      task,
+      (current) =>
+        new Promise<Outcome>((resolve) => {
+          dispatch({ type: "removed", task: current });
+          // A fresh token now, so a deletion sent as the page closes needs no token request first.
+          getApiToken().catch(() => {});
+          undoable.schedule({
+            kind: "delete",
+            id: current.id,
+            message: `Deleted “${current.title}”.`,
+            undo: () => {
+              dispatch({ type: "inserted", task: current, saving: false });
+              setAnnouncement(`Restored “${current.title}”.`);
+              resolve(current);
+            },
+            commit: async (keepalive) => {
+              try {
+                await deleteTaskRequest(current.id, { keepalive });
+                resolve(null);
+              } catch (error) {
+                // Already gone is what the person wanted.
+                if (error instanceof ApiError && error.status === 404) return resolve(null);
+                dispatch({ type: "inserted", task: current, saving: false });
+                fail(`Couldn't delete “${current.title}”.`, error);
+                resolve(current);
+              }
+            },
+          });
+        }),
+    );
+  }
+
+  /** Clears every completed task; `loaded` are the ones on screen, `completed` how many there are in all. */
+  function clearCompleted(loaded: Task[], completed: number) {
+    setProblem(null);
+    dispatch({ type: "cleared" });
+    getApiToken().catch(() => {});
+    undoable.schedule({
+      kind: "clear",
+      message: `Cleared ${completed} completed ${completed === 1 ? "task" : "tasks"}.`,
+      undo: () => {
+        dispatch({ type: "restored", tasks: loaded, completed });
+        setAnnouncement("Completed tasks restored.");
+      },
+      commit: async (keepalive) => {
+        try {
+          await clearCompletedRequest({ keepalive });
+        } catch (error) {
+          dispatch({ type: "restored", tasks: loaded, completed });
+          fail("Couldn't clear completed tasks.", error);
+        }
+      },
+    });
+  }
+
+  /** Sends again, and shows, a deletion that the previous page may not have got through (takeUnsent). */
+  function resend(unsent: UnsentOperation, tasks: Task[]) {
+    if (unsent.kind === "clear") {
+      dispatch({ type: "cleared" });
+      clearCompletedRequest().catch((error: unknown) => fail("Couldn't clear completed tasks.", error));
+      return;
+    }
+    const shown = tasks.find((task) => task.id === unsent.id);
+    if (shown) dispatch({ type: "removed", task: shown });
+    deleteTaskRequest(unsent.id).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return;
+      if (shown) dispatch({ type: "inserted", task: shown, saving: false });
+      fail("Couldn't delete a task.", error);
     });
   }
 
   return {
+    resend,
     problem,
     reportProblem: fail,
     dismissProblem: () => setProblem(null),
     announcement,
     addTask,
+    announce: setAnnouncement,
     toggleTask,
     editTask,
+    moveTask,
     deleteTask,
+    clearCompleted,
   };
 }
 
