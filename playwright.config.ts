@@ -19,6 +19,9 @@ const chromiumArgs = [
   "--disable-sync",
   "--no-first-run",
 ];
+const launchOptions = existsSync(SYSTEM_CHROMIUM)
+  ? { executablePath: SYSTEM_CHROMIUM, args: chromiumArgs }
+  : { args: chromiumArgs };
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,13 +42,14 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: "preview-deployment.spec.ts",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: existsSync(SYSTEM_CHROMIUM)
-          ? { executablePath: SYSTEM_CHROMIUM, args: chromiumArgs }
-          : { args: chromiumArgs },
-      },
+      testIgnore: ["preview-deployment.spec.ts", "no-javascript.spec.ts"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    // Forms must work as plain HTML: before hydration, or when scripts never load.
+    {
+      name: "no-javascript",
+      testMatch: "no-javascript.spec.ts",
+      use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: false },
     },
     // The same build as a Vercel preview; only when this run starts the servers.
     ...(EXTERNAL_BASE_URL

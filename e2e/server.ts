@@ -6,12 +6,12 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
 import { applyMigrations } from "@todo/db/migrate";
+import { nextServerArgs } from "../scripts/next-server-args";
 import {
   E2E_PORT,
   E2E_STATE_FILE,
@@ -60,8 +60,7 @@ async function main(): Promise<void> {
     writeFileSync(E2E_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
   }
 
-  const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
-  next = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  next = spawn(process.execPath, nextServerArgs("start", port), {
     cwd: webDir,
     stdio: "inherit",
     env: {

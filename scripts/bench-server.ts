@@ -1,11 +1,11 @@
 // The app under test for `npm run bench`: a production build served by
 // `next start` on 127.0.0.1, started and stopped by the benchmark.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { root, ScriptError } from "./database";
+import { nextServerArgs } from "./next-server-args";
 
 const webDir = join(root, "apps/web");
 const POLL_MS = 250;
@@ -42,16 +42,11 @@ export interface AppServer {
 /** Serves the build; `nodeFlags` go to node itself (NODE_OPTIONS refuses some, like --cpu-prof). */
 export async function startServer(port: number, nodeFlags: string[], env: NodeJS.ProcessEnv): Promise<AppServer> {
   await assertPortFree(port);
-  const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
-  const child = spawn(
-    process.execPath,
-    [...nodeFlags, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    {
-      cwd: webDir,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, nextServerArgs("start", port, nodeFlags, ["--hostname", "127.0.0.1"]), {
+    cwd: webDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));

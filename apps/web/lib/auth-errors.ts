@@ -1,7 +1,9 @@
 // Better Auth's error codes in words a person can act on, attached to the
 // field they concern when there is one.
+import { NAME_MAX } from "./auth-schemas";
+
 export interface AuthFailure {
-  field?: "email" | "password";
+  field?: "name" | "email" | "password";
   message: string;
 }
 
@@ -21,6 +23,9 @@ const BY_CODE: Record<string, AuthFailure> = {
   INVALID_EMAIL: { field: "email", message: "Enter a valid email address." },
   PASSWORD_TOO_SHORT: { field: "password", message: "This password is too short." },
   PASSWORD_TOO_LONG: { field: "password", message: "This password is too long." },
+  PASSWORD_REQUIRED: { field: "password", message: "Enter your password to confirm." },
+  NAME_TOO_LONG: { field: "name", message: `Use at most ${NAME_MAX} characters` },
+  NUL_CHARACTER_NOT_ALLOWED: { message: "Remove the invisible control character (NUL) and try again." },
 };
 
 export function authFailure(error: BetterAuthError): AuthFailure {

@@ -71,12 +71,17 @@ const schema = z.object({
   // Sign-up and sign-in attempts allowed per client IP in each window.
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (0: served directly).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Requests to /api/tasks* per user (the token's sub) in each window.
   API_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
   MAX_TASKS_PER_USER: z.coerce.number().int().positive().default(10_000),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  // 0: no limit from the app (the database's own statement_timeout applies).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   // Set by Vercel on its builds and functions.
   VERCEL: z.literal("1").optional(),
   VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
@@ -98,7 +103,7 @@ export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL"> & {
    */
   authOrigins: [string, ...string[]];
   corsOrigins: string[];
-  databasePool: { max: number; idleTimeoutMs: number };
+  databasePool: { max: number; idleTimeoutMs: number; statementTimeoutMs: number; connectTimeoutMs: number };
 };
 
 let cached: Env | undefined;
@@ -128,6 +133,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const databasePool = {
     max: env.DATABASE_POOL_MAX ?? (env.VERCEL ? 5 : 10),
     idleTimeoutMs: env.DATABASE_POOL_IDLE_TIMEOUT_MS ?? (env.VERCEL ? 5_000 : 30_000),
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
   };
   return { ...env, BETTER_AUTH_URL: authOrigins[0], authOrigins, corsOrigins, databasePool };
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { authClient } from "@/lib/auth-client";
-import { signInForm } from "@/lib/auth-schemas";
+import { signIn } from "@/app/(auth)/actions";
+import { SIGN_IN_FIELDS, signInForm } from "@/lib/auth-schemas";
 import { withNextPath } from "@/lib/safe-next-path";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -11,20 +11,33 @@ import styles from "./auth-form.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function SignInForm({ next }: { next: string }) {
-  const { errors, failure, busy, handleSubmit } = useAuthForm({
-    fields: ["email", "password"],
-    schema: signInForm,
-    submit: (values) => authClient.signIn.email(values),
-    next,
-  });
+  const form = useAuthForm({ fields: SIGN_IN_FIELDS, schema: signInForm, action: signIn });
 
   return (
-    <form className={styles.form} noValidate onSubmit={handleSubmit} aria-labelledby="sign-in-title">
-      {failure ? <FormAlert>{failure}</FormAlert> : null}
-      <FormField label="Email" error={errors.email}>
-        {(control) => <input {...control} className="input" name="email" type="email" autoComplete="email" required />}
+    <form
+      ref={form.formRef}
+      className={styles.form}
+      action={form.formAction}
+      onSubmit={form.handleSubmit}
+      noValidate
+      aria-labelledby="sign-in-title"
+    >
+      {form.failure ? <FormAlert>{form.failure}</FormAlert> : null}
+      <input type="hidden" name="next" value={next} />
+      <FormField label="Email" error={form.errors.email}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={form.values.email}
+            required
+          />
+        )}
       </FormField>
-      <FormField label="Password" error={errors.password}>
+      <FormField label="Password" error={form.errors.password}>
         {(control) => (
           <input
             {...control}
@@ -36,7 +49,7 @@ export function SignInForm({ next }: { next: string }) {
           />
         )}
       </FormField>
-      <SubmitButton busy={busy}>Sign in</SubmitButton>
+      <SubmitButton busy={form.busy}>Sign in</SubmitButton>
       <p className={styles.switch}>
         New here? <Link href={withNextPath("/sign-up", next)}>Create an account</Link>
       </p>

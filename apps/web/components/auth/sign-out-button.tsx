@@ -1,27 +1,23 @@
 "use client";
 
-import { useState } from "react";
-import { authClient } from "@/lib/auth-client";
+import { useFormStatus } from "react-dom";
+import { signOut } from "@/app/(auth)/actions";
+import { forgetApiToken } from "@/lib/api-token";
 
+/** A form, not a script: signing out works before hydration and without JavaScript. */
 export function SignOutButton() {
-  const [busy, setBusy] = useState(false);
-
-  async function signOut() {
-    setBusy(true);
-    await authClient.signOut().catch(() => null);
-    // A full page load also drops the API token held in memory.
-    window.location.assign("/");
-  }
-
   return (
-    <button
-      type="button"
-      className="button button-secondary button-small"
-      aria-disabled={busy || undefined}
-      onClick={() => {
-        if (!busy) void signOut();
-      }}
-    >
+    // The API token in memory must not outlive the session it came from.
+    <form action={signOut} onSubmit={() => forgetApiToken()}>
+      <SignOutSubmit />
+    </form>
+  );
+}
+
+function SignOutSubmit() {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className="button button-secondary button-small" aria-disabled={pending || undefined}>
       Sign out
     </button>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { authClient } from "@/lib/auth-client";
-import { PASSWORD_MIN_LENGTH, signUpForm } from "@/lib/auth-schemas";
+import { signUp } from "@/app/(auth)/actions";
+import { PASSWORD_MIN_LENGTH, SIGN_UP_FIELDS, signUpForm } from "@/lib/auth-schemas";
 import { withNextPath } from "@/lib/safe-next-path";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -11,28 +11,50 @@ import styles from "./auth-form.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function SignUpForm({ next }: { next: string }) {
-  const { errors, failure, busy, handleSubmit } = useAuthForm({
-    fields: ["name", "email", "password"],
-    schema: signUpForm,
-    submit: (values) => authClient.signUp.email(values),
-    next,
-  });
+  const form = useAuthForm({ fields: SIGN_UP_FIELDS, schema: signUpForm, action: signUp });
 
   return (
-    <form className={styles.form} noValidate onSubmit={handleSubmit} aria-labelledby="sign-up-title">
-      {failure ? <FormAlert>{failure}</FormAlert> : null}
-      <FormField label="Name" error={errors.name}>
-        {(control) => <input {...control} className="input" name="name" autoComplete="name" required />}
+    <form
+      ref={form.formRef}
+      className={styles.form}
+      action={form.formAction}
+      onSubmit={form.handleSubmit}
+      noValidate
+      aria-labelledby="sign-up-title"
+    >
+      {form.failure ? <FormAlert>{form.failure}</FormAlert> : null}
+      <input type="hidden" name="next" value={next} />
+      <FormField label="Name" error={form.errors.name}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="name"
+            autoComplete="name"
+            defaultValue={form.values.name}
+            required
+          />
+        )}
       </FormField>
-      <FormField label="Email" error={errors.email}>
-        {(control) => <input {...control} className="input" name="email" type="email" autoComplete="email" required />}
+      <FormField label="Email" error={form.errors.email}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={form.values.email}
+            required
+          />
+        )}
       </FormField>
-      <FormField label="Password" hint={`At least ${PASSWORD_MIN_LENGTH} characters`} error={errors.password}>
+      <FormField label="Password" hint={`At least ${PASSWORD_MIN_LENGTH} characters`} error={form.errors.password}>
         {(control) => (
           <input {...control} className="input" name="password" type="password" autoComplete="new-password" required />
         )}
       </FormField>
-      <SubmitButton busy={busy}>Sign up</SubmitButton>
+      <SubmitButton busy={form.busy}>Sign up</SubmitButton>
       <p className={styles.switch}>
         Already have an account? <Link href={withNextPath("/sign-in", next)}>Sign in</Link>
       </p>

@@ -1,69 +1,65 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState, useTransition } from "react";
+import { type FormEvent, useActionState, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import { authFailure, NETWORK_FAILURE } from "@/lib/auth-errors";
+import { forgetApiToken } from "@/lib/api-token";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
+import { emptyFormState, type FormState } from "@/lib/form-state";
 import { focusFirstInvalid } from "../ui/focus-first-invalid";
 
-interface AuthFormOptions<Field extends string, Schema extends z.ZodType> {
+interface AuthFormOptions<Field extends string> {
+  /** A module-level list (the effect below depends on it). */
   fields: readonly Field[];
-  schema: Schema;
-  /** Sends the checked values to Better Auth; its client resolves to `{ error }` rather than throwing. */
-  submit: (values: z.output<Schema>) => Promise<{ error: { status: number; code?: string | undefined } | null }>;
-  /** Where to go once signed in. */
-  next: string;
+  schema: z.ZodType;
+  /** The form's server action (app/(auth)/actions.ts). */
+  action: (state: FormState<Field>, formData: FormData) => Promise<FormState<Field>>;
 }
 
 /**
- * The state of a sign-in or sign-up form: checks the fields with `schema`
- * before any round trip, shows Better Auth's answer next to the field it
- * concerns (focusing it) or above the form, and navigates to `next` on success.
+ * The state of an account form bound to its server action: the same form
+ * posts as plain HTML before hydration. Once hydrated it checks the fields
+ * with `schema` before any round trip, shows the server's answer next to the
+ * field it concerns (focusing it) or above the form, and lets the action
+ * navigate on success.
  */
-export function useAuthForm<Field extends string, Schema extends z.ZodType>({
-  fields,
-  schema,
-  submit,
-  next,
-}: AuthFormOptions<Field, Schema>) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [navigating, startNavigation] = useTransition();
-  const busy = submitting || navigating;
+export function useAuthForm<Field extends string>({ fields, schema, action }: AuthFormOptions<Field>) {
+  const [state, formAction, pending] = useActionState(action, emptyFormState<Field>());
+  // What this browser's own check found, shown until the server answers again.
+  const [checked, setChecked] = useState<{ answer: FormState<Field>; errors: FieldErrors<Field> } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  useEffect(() => {
+    if (formRef.current) focusFirstInvalid(formRef.current, fields, state.errors);
+  }, [state, fields]);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
+    const data = new FormData(event.currentTarget);
     const parsed = schema.safeParse(Object.fromEntries(fields.map((field) => [field, data.get(field)])));
-    setFailure(null);
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error, fields);
-      setErrors(fieldErrors);
-      focusFirstInvalid(form, fields, fieldErrors);
+      // Cancelled here, the submit never reaches the action.
+      event.preventDefault();
+      const errors = fieldErrorsOf(parsed.error, fields);
+      setChecked({ answer: state, errors });
+      focusFirstInvalid(event.currentTarget, fields, errors);
       return;
     }
-    setErrors({});
-    setSubmitting(true);
-    const result = await submit(parsed.data).catch(() => null);
-    setSubmitting(false);
-    if (!result || result.error) {
-      const problem = result?.error ? authFailure(result.error) : NETWORK_FAILURE;
-      const field = fields.find((name) => name === problem.field);
-      if (field) {
-        const fieldErrors: FieldErrors<Field> = {};
-        fieldErrors[field] = problem.message;
-        setErrors(fieldErrors);
-        focusFirstInvalid(form, fields, fieldErrors);
-      } else setFailure(problem.message);
-      return;
-    }
-    startNavigation(() => router.replace(next));
+    setChecked({ answer: state, errors: {} });
+    // A token kept in memory belongs to whoever was signed in before.
+    forgetApiToken();
   }
 
-  return { errors, failure, busy, handleSubmit };
+  const own = checked?.answer === state ? checked : null;
+  return {
+    formRef,
+    formAction,
+    handleSubmit,
+    busy: pending,
+    values: state.values,
+    errors: own ? own.errors : state.errors,
+    failure: own ? null : state.failure,
+  };
 }

@@ -1,76 +1,53 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { authClient } from "@/lib/auth-client";
-import { authFailure, NETWORK_FAILURE } from "@/lib/auth-errors";
+import { useState } from "react";
 import { Dialog } from "../ui/dialog";
-import styles from "../ui/dialog.module.css";
-import { FormField } from "../ui/form-field";
-import { SubmitButton } from "../ui/submit-button";
+import { useHydrated } from "../ui/use-hydrated";
+import { DeleteAccountForm } from "./delete-account-form";
 
-/** Deletes the account and, with it, every task; the password confirms it is really them. */
+// The same form on a page of its own (app/(auth)/account/delete/page.tsx).
+const DELETE_ACCOUNT_PATH = "/account/delete";
+
+const TRIGGER_CLASS = "button button-quiet-danger button-small";
+
+/**
+ * Opens the delete-account form in a dialog. Until the page has hydrated (or
+ * without JavaScript) it is a link to the same form on a page of its own.
+ */
 export function DeleteAccountButton() {
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const close = () => setOpen(false);
 
-  function close() {
-    setOpen(false);
-    setError(undefined);
+  if (!hydrated) {
+    return (
+      <a href={DELETE_ACCOUNT_PATH} className={TRIGGER_CLASS}>
+        Delete account
+      </a>
+    );
   }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const password = new FormData(event.currentTarget).get("password");
-    if (typeof password !== "string" || password === "") {
-      setError("Enter your password to confirm.");
-      return;
-    }
-    setBusy(true);
-    const result = await authClient.deleteUser({ password }).catch(() => null);
-    if (!result || result.error) {
-      setBusy(false);
-      setError(result ? authFailure(result.error).message : NETWORK_FAILURE.message);
-      return;
-    }
-    window.location.assign("/?account=deleted");
-  }
-
   return (
     <>
-      <button type="button" className="button button-quiet-danger button-small" onClick={() => setOpen(true)}>
+      <button type="button" className={TRIGGER_CLASS} onClick={() => setOpen(true)}>
         Delete account
       </button>
       <Dialog open={open} onClose={close} titleId="delete-account-title" descriptionId="delete-account-text">
-        <form className={styles.body} noValidate onSubmit={handleSubmit}>
+        <DeleteAccountForm
+          titleId="delete-account-title"
+          descriptionId="delete-account-text"
+          cancel={
+            <button type="button" className="button button-secondary" onClick={close}>
+              Cancel
+            </button>
+          }
+        >
           <div>
             <h2 id="delete-account-title">Delete your account?</h2>
             <p id="delete-account-text">
               Your account and all of your tasks will be deleted for good. Enter your password to confirm.
             </p>
           </div>
-          <FormField label="Password" error={error}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-              />
-            )}
-          </FormField>
-          <div className={styles.actions}>
-            <button type="button" className="button button-secondary" onClick={close}>
-              Cancel
-            </button>
-            <SubmitButton busy={busy} className="button button-danger">
-              Delete account
-            </SubmitButton>
-          </div>
-        </form>
+        </DeleteAccountForm>
       </Dialog>
     </>
   );

@@ -1,34 +1,54 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useActionState, useEffect, useRef, useState } from "react";
+import { addTask } from "@/app/tasks/actions";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
-import type { TaskPriority } from "@/lib/task-planning";
+import { emptyFormState } from "@/lib/form-state";
+import { isTaskPriority, type TaskPriority } from "@/lib/task-planning";
 import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
+import { focusFirstInvalid } from "../ui/focus-first-invalid";
 import { PlusIcon } from "../ui/icons";
 import styles from "./add-task-form.module.css";
-import { firstInvalid, TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
+import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import type { AddTaskResult } from "./use-task-mutations";
 
+interface AddTaskFormProps {
+  onAdd: (input: CreateTaskInput) => Promise<AddTaskResult>;
+  /** The list to show again after a plain HTML post. */
+  returnTo: string;
+}
+
 /**
- * Title and optional description, checked with the API's own schema. The
- * form clears at once (the task appears optimistically) and gets its text
- * back if the server refuses it.
+ * Title and optional description, checked with the API's own schema. Once
+ * hydrated, the form clears at once (the task appears optimistically) and
+ * gets its text back if the server refuses it. Before that, or without
+ * JavaScript, it posts to a server action that adds the task and shows the list again.
  */
-export function AddTaskForm({ onAdd }: { onAdd: (input: CreateTaskInput) => Promise<AddTaskResult> }) {
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [dueDate, setDueDate] = useState("");
-  const [priority, setPriority] = useState<TaskPriority>("none");
-  const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
+export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
+  // Changes only after a plain HTML post: the hydrated form never runs the action.
+  const [posted, formAction] = useActionState(addTask, emptyFormState<TaskField>());
+  const [title, setTitle] = useState(posted.values.title ?? "");
+  const [description, setDescription] = useState(posted.values.description ?? "");
+  const [dueDate, setDueDate] = useState(posted.values.due_date ?? "");
+  const postedPriority = posted.values.priority ?? "none";
+  const [priority, setPriority] = useState<TaskPriority>(isTaskPriority(postedPriority) ? postedPriority : "none");
+  const [errors, setErrors] = useState<FieldErrors<TaskField>>(posted.errors);
   const titleRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Refused by the action before the page hydrated: once it has, focus lands where the problem is.
+  useEffect(() => {
+    if (formRef.current) focusFirstInvalid(formRef.current, TASK_FIELDS, posted.errors);
+  }, [posted]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    // The optimistic path through the API instead of the action.
     event.preventDefault();
     const parsed = createTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      event.currentTarget.querySelector<HTMLElement>(firstInvalid(fieldErrors))?.focus();
+      focusFirstInvalid(event.currentTarget, TASK_FIELDS, fieldErrors);
       return;
     }
     setErrors({});
@@ -61,7 +81,15 @@ export function AddTaskForm({ onAdd }: { onAdd: (input: CreateTaskInput) => Prom
   }
 
   return (
-    <form className={`card ${styles.form}`} aria-label="Add a task" noValidate onSubmit={handleSubmit}>
+    <form
+      ref={formRef}
+      className={`card ${styles.form}`}
+      aria-label="Add a task"
+      noValidate
+      action={formAction}
+      onSubmit={handleSubmit}
+    >
+      <input type="hidden" name="next" value={returnTo} />
       <TaskFields
         title={title}
         description={description}

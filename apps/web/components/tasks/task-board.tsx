@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { taskFilterHref } from "@/lib/task-filter";
 import { renderKeyOf } from "@/lib/task-list-state";
 import type { Task } from "@/lib/task-schemas";
 import { FormAlert } from "../ui/form-alert";
@@ -62,7 +63,7 @@ export function TaskBoard(init: TaskBoardInit) {
         <TaskSummary counts={state.counts} />
       </div>
 
-      <AddTaskForm onAdd={board.addTask} />
+      <AddTaskForm onAdd={board.addTask} returnTo={taskFilterHref(filter)} />
 
       <div className={styles.toolbar}>
         <TaskFilters filter={filter} onSelect={(next) => showFilter(next)} />

@@ -4,7 +4,8 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import type { TaskPriority } from "@/lib/task-planning";
 import { type Task, updateTaskBody } from "@/lib/task-schemas";
-import { firstInvalid, TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
+import { focusFirstInvalid } from "../ui/focus-first-invalid";
+import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import styles from "./task-item.module.css";
 import type { TaskEdit } from "./use-task-mutations";
 
@@ -33,7 +34,7 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      event.currentTarget.querySelector<HTMLElement>(firstInvalid(fieldErrors))?.focus();
+      focusFirstInvalid(event.currentTarget, TASK_FIELDS, fieldErrors);
       return;
     }
     const edit = {

@@ -28,12 +28,6 @@ interface TaskFieldsProps {
   onDescriptionKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
 }
 
-/** The selector of the first field with an error, to focus it. */
-export function firstInvalid(errors: FieldErrors<TaskField>): string {
-  const field = TASK_FIELDS.find((name) => errors[name]) ?? "title";
-  return `[name="${field}"]`;
-}
-
 export const PRIORITY_LABELS: Record<TaskPriority, string> = {
   none: "None",
   low: "Low",

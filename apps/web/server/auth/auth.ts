@@ -6,6 +6,10 @@ import { jwt } from "better-auth/plugins";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { CLIENT_IP_HEADER, withClientIp } from "../limits/client-ip";
+import { authRoutes, finishAuthAnswer } from "./auth-answer";
+import { beforeAuthEndpoint } from "./before-auth-endpoint";
+import { limitBody } from "./limit-body";
 
 /** The algorithm Better Auth signs API tokens with; the verifier accepts no other. */
 export const TOKEN_ALGORITHM = "EdDSA";
@@ -23,13 +27,18 @@ function createAuth() {
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
     // Better Auth turns its Origin check off by itself when NODE_ENV=test;
     // the tests must see the check production has.
-    advanced: { disableOriginCheck: false },
+    advanced: {
+      disableOriginCheck: false,
+      // Set by the handler below from what the deployment vouches for, never by a client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
     },
     user: { deleteUser: { enabled: true } },
+    hooks: { before: beforeAuthEndpoint },
     rateLimit: {
       // On everywhere, not only in production: tests raise the limit explicitly.
       enabled: true,
@@ -46,7 +55,12 @@ function createAuth() {
       nextCookies(), // must stay last
     ],
   });
-  const handler = async (request: Request) => withRetryAfter(await auth.handler(request));
+  const clientIpOptions = { onVercel: env.VERCEL === "1", trustedProxyHops: env.TRUSTED_PROXY_HOPS };
+  const routes = authRoutes(auth.api);
+  const handler = async (request: Request) => {
+    const limited = await limitBody(withClientIp(request, clientIpOptions));
+    return finishAuthAnswer(request, limited instanceof Response ? limited : await auth.handler(limited), routes);
+  };
   return { ...auth, handler, fetch: handler };
 }
 
@@ -61,16 +75,6 @@ function toBaseURL([canonical, ...others]: [string, ...string[]]): BetterAuthOpt
     fallback: canonical,
     protocol: new URL(canonical).protocol === "https:" ? "https" : "http",
   };
-}
-
-// Better Auth answers a rate-limited request with 429 and only the
-// non-standard X-Retry-After; clients and proxies read Retry-After (RFC 9110).
-function withRetryAfter(response: Response): Response {
-  const seconds = response.headers.get("x-retry-after");
-  if (response.status !== 429 || seconds === null || response.headers.has("retry-after")) return response;
-  const headers = new Headers(response.headers);
-  headers.set("retry-after", seconds);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

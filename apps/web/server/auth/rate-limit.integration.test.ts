@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createPrismaClient } from "@todo/db";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/server/limits/client-ip";
 
 const LIMIT = 3;
 const WINDOW_SECONDS = 60;
@@ -23,10 +24,12 @@ async function loadAuthRoute() {
 }
 
 // Each test its own client address (TEST-NET-1, used by no other test file).
-function post(path: string, body: object, ip: string): Request {
+// Without the launcher's peer header (as in plain `next start`), the address
+// comes from X-Forwarded-For, which Next fills in from the socket.
+function post(path: string, body: object, ip: string, headers: Record<string, string> = {}): Request {
   return new Request(`${ORIGIN}/api/auth${path}`, {
     method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/json", "x-forwarded-for": ip },
+    headers: { origin: ORIGIN, "content-type": "application/json", "x-forwarded-for": ip, ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -82,5 +85,37 @@ describe("sign-up and sign-in rate limits", () => {
       VALUES (${randomUUID()}, ${`${ip}|/sign-in/email`}, ${LIMIT}, ${BigInt(Date.now())})`;
     const POST = await loadAuthRoute();
     expectRateLimited(await POST(post("/sign-in/email", { email: "nobody@example.test", password: "whatever1" }, ip)));
+  });
+
+  it("counts a client by the peer address the server saw, whatever X-Forwarded-For it makes up", async () => {
+    const POST = await loadAuthRoute();
+    const peer = { [PEER_ADDRESS_HEADER]: "192.0.2.40" };
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      const forged = `198.51.100.${attempt + 1}`;
+      expect((await POST(post("/sign-up/email", newUser(), forged, peer))).status).toBe(200);
+    }
+    expectRateLimited(await POST(post("/sign-up/email", newUser(), "198.51.100.99", peer)));
+    expect(await storedCount("192.0.2.40|/sign-up/email")).toBe(LIMIT);
+  });
+
+  it("limits sign-ins per e-mail address too, whichever addresses they come from", async () => {
+    const POST = await loadAuthRoute();
+    const [user, other] = [newUser(), newUser()];
+    for (const person of [user, other])
+      expect((await POST(post("/sign-up/email", person, "192.0.2.50"))).status).toBe(200);
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      const wrong = await POST(
+        post("/sign-in/email", { email: user.email, password: "wrong-password" }, `192.0.2.${60 + attempt}`),
+      );
+      expect(wrong.status).toBe(401);
+    }
+    const refused = await POST(
+      post("/sign-in/email", { email: user.email.toUpperCase(), password: user.password }, "192.0.2.70"),
+    );
+    expectRateLimited(refused);
+    expect(await refused.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS_FOR_EMAIL" });
+    expect(
+      (await POST(post("/sign-in/email", { email: other.email, password: other.password }, "192.0.2.70"))).status,
+    ).toBe(200);
   });
 });

@@ -1,8 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ApiError, RequestValidationError } from "./api-error";
-
-export const MAX_BODY_BYTES = 16 * 1024;
+import { MAX_BODY_BYTES, readAtMost } from "./read-body";
 
 /** Reads, limits and validates a JSON body. An empty body counts as `{}`. */
 export async function parseBody<Schema extends z.ZodType>(schema: Schema, request: Request): Promise<z.output<Schema>> {
@@ -48,24 +47,8 @@ function assertJsonContentType(request: Request): void {
   if (type !== "application/json") throw new ApiError(415, "Content-Type must be application/json");
 }
 
-// Counts bytes as they arrive, so a body without Content-Length (or one that
-// lies about it) is cut off at the limit instead of being buffered whole.
 async function readLimitedText(request: Request): Promise<string> {
-  const tooLarge = () => new ApiError(413, "Request body too large");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const bytes = await readAtMost(request, MAX_BODY_BYTES);
+  if (!bytes) throw new ApiError(413, "Request body too large");
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 }

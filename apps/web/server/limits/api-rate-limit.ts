@@ -14,7 +14,7 @@ let limiter: RateLimiter | undefined;
  */
 export function takeApiRequest(userId: string): Record<string, string> {
   limiter ??= createLimiter();
-  const decision = limiter.consume(userId);
+  const decision = limiter.consume(`tasks:${userId}`);
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) throw tooManyRequests(decision, headers);
   return headers;
@@ -37,7 +37,7 @@ function createLimiter(): RateLimiter {
 
 /** Adds each delta to the shared counts; one statement for the whole batch. */
 export async function syncRateLimits(deltas: RateLimitDelta[]): Promise<number[]> {
-  const keys = deltas.map((delta) => `tasks:${delta.key}`);
+  const keys = deltas.map((delta) => delta.key);
   const rows = await getDb().$queryRaw<Array<{ key: string; count: number }>>`
     INSERT INTO "api_rate_limit" AS l ("key", "window_start", "count")
     SELECT * FROM unnest(${keys}::text[], ${deltas.map((delta) => delta.windowStart)}::bigint[],

@@ -9,7 +9,7 @@ import {
   task,
   updateTaskBody,
 } from "@/lib/task-schemas";
-import { MAX_BODY_BYTES } from "../http/parse-request";
+import { MAX_BODY_BYTES } from "../http/read-body";
 
 // The OpenAPI 3.1 document of the whole API, generated from the very schemas
 // the route handlers validate with, so the two cannot drift apart.
