@@ -1,8 +1,9 @@
 // npm start / npm run dev: everything a fresh checkout needs before Next runs.
 // 1. a development BETTER_AUTH_SECRET, generated once, 2. the local PostgreSQL
 // when DATABASE_URL is unset, 3. migrations, 4. a build when it is missing or
-// stale (start only), 5. Next itself, stopped with the database on Ctrl-C/SIGTERM.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+// stale (start only), 5. Next itself, and on Ctrl-C or SIGTERM (to this process
+// or to Next's) Next first, then the database: see stop.ts.
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,12 +12,14 @@ import { join } from "node:path";
 import nextEnv from "@next/env";
 import { migrate, openDatabase, parsePort, root, ScriptError } from "./database";
 import { fail } from "./fail";
+import { STOP_GRACE_MS, spawnServer, stopRequests, superviseUntilExit } from "./stop";
 
 const webDir = join(root, "apps/web");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const script = mode === "dev" ? "npm run dev" : "npm start";
 
 async function main(): Promise<number> {
+  const stop = stopRequests();
   // The same .env files Next reads. Unless production is asked for, that
   // includes .env.development.local, where the development secret lives.
   const production = process.env.NODE_ENV === "production";
@@ -30,19 +33,16 @@ async function main(): Promise<number> {
   try {
     const applied = await migrate(database.url);
     console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date");
-    if (mode === "start") build();
-  } catch (error) {
-    await database.stop();
-    throw error;
-  }
+    if (mode === "start" && !stop.aborted) await build(stop);
+    if (stop.aborted) return 0;
 
-  const baseUrl = env.BETTER_AUTH_URL ?? `http://localhost:${port}`;
-  const next = spawnNext(port, { ...env, DATABASE_URL: database.url, BETTER_AUTH_URL: baseUrl });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
-  void announceWhenReady(port, next);
-  const code = await new Promise<number>((resolve) => next.on("exit", (exitCode) => resolve(exitCode ?? 0)));
-  await database.stop();
-  return code;
+    const baseUrl = env.BETTER_AUTH_URL ?? `http://localhost:${port}`;
+    const next = spawnNext(port, { ...env, DATABASE_URL: database.url, BETTER_AUTH_URL: baseUrl });
+    void announceWhenReady(port, next);
+    return await superviseUntilExit(next, stop);
+  } finally {
+    await database.stop();
+  }
 }
 
 function ensureSecret(env: NodeJS.ProcessEnv, production: boolean): void {
@@ -62,18 +62,29 @@ function ensureSecret(env: NodeJS.ProcessEnv, production: boolean): void {
   console.log("Generated a development BETTER_AUTH_SECRET in apps/web/.env.development.local");
 }
 
-function build(): void {
+async function build(stop: AbortSignal): Promise<void> {
   // turbo skips the build when nothing it depends on changed.
-  const result = spawnSync("npx", ["turbo", "run", "build", "--filter=@todo/web", "--output-logs=errors-only"], {
+  const turbo = spawn("npx", ["turbo", "run", "build", "--filter=@todo/web", "--output-logs=errors-only"], {
     cwd: root,
     stdio: "inherit",
+    signal: stop,
   });
-  if (result.status !== 0) throw new ScriptError("the build failed (see above).");
+  // Reported through "close" as well: a stop request, or npx missing.
+  turbo.on("error", () => {});
+  const code = await new Promise<number | null>((resolve) => turbo.once("close", resolve));
+  if (code !== 0 && !stop.aborted) throw new ScriptError("the build failed (see above).");
 }
 
 function spawnNext(port: number, env: NodeJS.ProcessEnv): ChildProcess {
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
-  return spawn(process.execPath, [nextBin, mode, "--port", String(port)], { cwd: webDir, env, stdio: "inherit" });
+  // next dev runs its server in a child process, which it kills 100 ms after
+  // passing a stop signal on unless told otherwise: too soon for the server
+  // to close its pool and its worker processes, which would outlive it.
+  const devExitTimeout = mode === "dev" ? { NEXT_EXIT_TIMEOUT_MS: String(STOP_GRACE_MS / 2) } : {};
+  return spawnServer(process.execPath, [nextBin, mode, "--port", String(port)], {
+    cwd: webDir,
+    env: { ...env, ...devExitTimeout },
+  });
 }
 
 async function announceWhenReady(port: number, next: ChildProcess): Promise<void> {
