@@ -3,8 +3,10 @@ import { createPool, createPrismaClient, type PrismaClient } from "@todo/db";
 import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
-// One client per process; in development it survives hot reloads, which would
-// otherwise open a new pool on every edit.
+// One client per process, kept on globalThis: in development it survives hot
+// reloads, which would otherwise open a new pool on every edit, and Next
+// bundles instrumentation.ts (which closes it, see shutdown.ts) apart from
+// the routes, each bundle with its own copy of this module.
 const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient };
 let client: PrismaClient | undefined;
 
@@ -12,8 +14,16 @@ export function getDb(): PrismaClient {
   if (client) return client;
   const env = getEnv();
   client = globalForDb.todoDb ?? createClient(env.DATABASE_URL, env.databasePool);
-  if (env.NODE_ENV === "development") globalForDb.todoDb = client;
+  globalForDb.todoDb = client;
   return client;
+}
+
+/** Ends the pool's connections (server shutdown); a later getDb() opens a new pool. */
+export async function closeDb(): Promise<void> {
+  const closing = globalForDb.todoDb;
+  client = undefined;
+  globalForDb.todoDb = undefined;
+  await closing?.$disconnect();
 }
 
 function createClient(databaseUrl: string, pool: { max: number; idleTimeoutMs: number }): PrismaClient {
