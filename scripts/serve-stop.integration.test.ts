@@ -47,7 +47,16 @@ afterEach(async () => {
   // After a failed case: whatever still runs, so that the next case can start.
   const pid = current?.npm.pid;
   current = undefined;
-  if (pid && groupMembers(pid).length > 0) process.kill(-pid, "SIGKILL");
+  if (pid) {
+    // Next runs in a process group of its own: end each process by pid.
+    for (const left of [pid, ...descendants(pid)]) {
+      try {
+        process.kill(left, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
   const lockFile = join(folder, "postgres", "postmaster.pid");
   const postmaster = existsSync(lockFile) ? Number(readFileSync(lockFile, "utf8").split("\n")[0]) : 0;
   if (postmaster > 0) {
