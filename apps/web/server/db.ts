@@ -3,27 +3,30 @@ import { createPool, createPrismaClient, type PrismaClient } from "@todo/db";
 import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
-// One client per process, kept on globalThis: in development it survives hot
-// reloads, which would otherwise open a new pool on every edit, and Next
-// bundles instrumentation.ts (which closes it, see shutdown.ts) apart from
-// the routes, each bundle with its own copy of this module.
-const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient };
+// One client per process; in development it survives hot reloads, which would
+// otherwise open a new pool on every edit.
+const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient; todoDbClients?: Set<PrismaClient> };
 let client: PrismaClient | undefined;
 
 export function getDb(): PrismaClient {
   if (client) return client;
   const env = getEnv();
   client = globalForDb.todoDb ?? createClient(env.DATABASE_URL, env.databasePool);
-  globalForDb.todoDb = client;
+  if (env.NODE_ENV === "development") globalForDb.todoDb = client;
+  // Found by closeDb() from any bundle: Next bundles instrumentation.ts (see
+  // shutdown.ts) apart from the routes, each with its own copy of this module.
+  globalForDb.todoDbClients ??= new Set();
+  globalForDb.todoDbClients.add(client);
   return client;
 }
 
-/** Ends the pool's connections (server shutdown); a later getDb() opens a new pool. */
+/** Ends the pools of every client this process opened (server shutdown). */
 export async function closeDb(): Promise<void> {
-  const closing = globalForDb.todoDb;
-  client = undefined;
+  const clients = [...(globalForDb.todoDbClients ?? [])];
+  globalForDb.todoDbClients?.clear();
   globalForDb.todoDb = undefined;
-  await closing?.$disconnect();
+  client = undefined;
+  await Promise.all(clients.map((open) => open.$disconnect()));
 }
 
 function createClient(databaseUrl: string, pool: { max: number; idleTimeoutMs: number }): PrismaClient {
