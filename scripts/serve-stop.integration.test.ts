@@ -38,6 +38,7 @@ beforeAll(async () => {
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_RATE_LIMIT_MAX: "1000",
     NEXT_TELEMETRY_DISABLED: "1",
+    WEB_CONCURRENCY: "1",
   };
 }, 600_000);
 
@@ -79,10 +80,10 @@ interface Running {
 }
 
 /** npm start / npm run dev in its own process group, as a terminal runs a foreground job. */
-async function launch(script: Script): Promise<Running> {
+async function launch(script: Script, extraEnv: Record<string, string> = {}): Promise<Running> {
   const npm = spawn("npm", script === "start" ? ["start"] : ["run", "dev"], {
     cwd: root,
-    env,
+    env: { ...env, ...extraEnv },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -110,9 +111,13 @@ function stop(running: Running, how: Stop): void {
 
 /** The process titled next-server among npm's descendants (under next dev, a grandchild of Next's CLI). */
 function serverPid(ancestor: number): number {
-  const found = descendants(ancestor).find((pid) => readProc(pid, "cmdline").startsWith("next-server"));
+  const [found] = serverPids(ancestor);
   if (found === undefined) throw new Error("no next-server process");
   return found;
+}
+
+function serverPids(ancestor: number): number[] {
+  return descendants(ancestor).filter((pid) => readProc(pid, "cmdline").startsWith("next-server"));
 }
 
 function processes(): { pid: number; ppid: number; pgid: number }[] {
@@ -249,10 +254,10 @@ const cases: [Script, Stop][] = [
   ["dev", "SIGTERM to the server"],
 ];
 
-describe.sequential("npm start and npm run dev stop cleanly", () => {
-  // Each case signs in as the person the previous one signed up: its stop kept the data.
-  let previous: Person | undefined;
+// Each case signs in as the person the previous one signed up: its stop kept the data.
+let previous: Person | undefined;
 
+describe.sequential("npm start and npm run dev stop cleanly", () => {
   it.each(cases)("npm %s, stopped by %s", async (script, how) => {
     const running = await launch(script);
     if (previous) expect(await post("/api/auth/sign-in/email", previous)).toBe(200);
@@ -291,5 +296,36 @@ describe.sequential("npm start and npm run dev stop cleanly", () => {
     expect(previous && (await post("/api/auth/sign-in/email", previous))).toBe(200);
     stop(running, "SIGTERM to npm");
     expect(await running.exit).toBe(0);
+  });
+});
+
+describe("npm start with WEB_CONCURRENCY=2", () => {
+  it("serves from two processes on one port, replaces one that dies, and stops them all", async () => {
+    const running = await launch("start", { WEB_CONCURRENCY: "2" });
+    if (previous) expect(await post("/api/auth/sign-in/email", previous)).toBe(200);
+    const npmPid = running.npm.pid ?? 0;
+    expect(await until(() => serverPids(npmPid).length === 2, STOP_WITHIN_MS)).toBe(true);
+
+    const [victim = 0, survivor = 0] = serverPids(npmPid);
+    process.kill(victim, "SIGKILL");
+    const replaced = `Server process ${victim} ended (SIGKILL); starting another in 1 s.`;
+    expect(await until(() => running.output().includes(replaced), STOP_WITHIN_MS)).toBe(true);
+    const person = newPerson();
+    expect(await post("/api/auth/sign-up/email", { name: "Stop Test", ...person })).toBe(200);
+    expect(await until(() => serverPids(npmPid).length === 2, 60_000)).toBe(true);
+    const servers = serverPids(npmPid);
+    expect(servers).toContain(survivor);
+    expect(servers).not.toContain(victim);
+
+    const inFlight = await slowSignUp(newPerson());
+    const stoppedAt = Date.now();
+    stop(running, "SIGTERM to npm");
+    expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
+    expect(await inFlight()).toBe(200);
+    expect(await running.exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(STOP_WITHIN_MS);
+    expect(servers.filter((pid) => readProc(pid, "stat") !== "")).toEqual([]);
+    expect(existsSync(join(env.LOCAL_DATABASE_DIR ?? "", "postmaster.pid"))).toBe(false);
+    expect(running.output()).not.toContain("A server process ended before it served");
   });
 });

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import nextEnv from "@next/env";
 import { migrate, openDatabase, parsePort, root, ScriptError } from "./database";
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
   nextEnv.loadEnvConfig(webDir, !production, { info: () => {}, error: console.error });
   const env = process.env;
   const port = parsePort("PORT", env.PORT ?? "3000");
+  const workers = mode === "start" ? webConcurrency(env) : 1;
   ensureSecret(env, production);
   await assertPortFree(port);
 
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
     if (stop.aborted) return 0;
 
     const baseUrl = env.BETTER_AUTH_URL ?? `http://localhost:${port}`;
-    const next = spawnNext(port, { ...env, DATABASE_URL: database.url, BETTER_AUTH_URL: baseUrl });
+    const next = spawnNext(port, workers, { ...env, DATABASE_URL: database.url, BETTER_AUTH_URL: baseUrl });
     void announceWhenReady(port, next);
     return await superviseUntilExit(next, stop);
   } finally {
@@ -75,16 +77,32 @@ async function build(stop: AbortSignal): Promise<void> {
   if (code !== 0 && !stop.aborted) throw new ScriptError("the build failed (see above).");
 }
 
-function spawnNext(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+function spawnNext(port: number, workers: number, env: NodeJS.ProcessEnv): ChildProcess {
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
+  const options = { cwd: webDir, env };
+  if (mode === "start") {
+    if (workers === 1) return spawnServer(process.execPath, [nextBin, "start", "--port", String(port)], options);
+    console.log(`Starting ${workers} server processes (WEB_CONCURRENCY)`);
+    const primary = join(root, "scripts/cluster.ts");
+    return spawnServer(process.execPath, ["--import", "tsx", primary, nextBin, String(port), String(workers)], options);
+  }
   // next dev runs its server in a child process, which it kills 100 ms after
   // passing a stop signal on unless told otherwise: too soon for the server
   // to close its pool and its worker processes, which would outlive it.
-  const devExitTimeout = mode === "dev" ? { NEXT_EXIT_TIMEOUT_MS: String(STOP_GRACE_MS / 2) } : {};
-  return spawnServer(process.execPath, [nextBin, mode, "--port", String(port)], {
-    cwd: webDir,
-    env: { ...env, ...devExitTimeout },
+  return spawnServer(process.execPath, [nextBin, "dev", "--port", String(port)], {
+    ...options,
+    env: { ...env, NEXT_EXIT_TIMEOUT_MS: String(STOP_GRACE_MS / 2) },
   });
+}
+
+/** Server processes for npm start: WEB_CONCURRENCY, or one per core. */
+function webConcurrency(env: NodeJS.ProcessEnv): number {
+  if (env.WEB_CONCURRENCY === undefined || env.WEB_CONCURRENCY === "") return availableParallelism();
+  const workers = Number(env.WEB_CONCURRENCY);
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new ScriptError(`WEB_CONCURRENCY must be a whole number from 1 up, not "${env.WEB_CONCURRENCY}".`);
+  }
+  return workers;
 }
 
 async function announceWhenReady(port: number, next: ChildProcess): Promise<void> {

@@ -92,7 +92,7 @@ function exitOf(child: ChildProcess): Promise<[number | null, NodeJS.Signals | n
  * signal's number (130, 143) whoever sent it: us, or an init system
  * signalling the server process directly. That is a requested stop.
  */
-export function stoppedOnRequest(code: number | null, signal: NodeJS.Signals | null): boolean {
+export function stoppedOnRequest(code: number | null, signal: string | null): boolean {
   if (signal !== null) return signal === "SIGINT" || signal === "SIGTERM";
   return code === 0 || code === 130 || code === 143;
 }
