@@ -7,14 +7,15 @@
 //
 // node --import tsx scripts/cluster.ts <next bin> <port> <workers>
 import cluster, { type Worker } from "node:cluster";
+import { SERVER_PRELOAD } from "./next-server-args";
 import { nextRestartDelay } from "./restart-delay";
 import { stoppedOnRequest } from "./stop";
 
 const [nextBin = "", port = "", countText = ""] = process.argv.slice(2);
 const count = Number(countText);
 
-// Workers run Next's own CLI, without this process's tsx loader.
-cluster.setupPrimary({ exec: nextBin, args: ["start", "--port", port], execArgv: [] });
+// Workers run Next's own CLI with the server preload, without this process's tsx loader.
+cluster.setupPrimary({ exec: nextBin, args: ["start", "--port", port], execArgv: ["--require", SERVER_PRELOAD] });
 
 const startedAt = new Map<Worker, number>();
 const listening = new Set<Worker>();

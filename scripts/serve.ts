@@ -13,6 +13,7 @@ import { join } from "node:path";
 import nextEnv from "@next/env";
 import { migrate, openDatabase, parsePort, root, ScriptError } from "./database";
 import { fail } from "./fail";
+import { nextServerArgs } from "./next-server-args";
 import { STOP_GRACE_MS, spawnServer, stopRequests, superviseUntilExit } from "./stop";
 
 const webDir = join(root, "apps/web");
@@ -81,7 +82,7 @@ function spawnNext(port: number, workers: number, env: NodeJS.ProcessEnv): Child
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
   const options = { cwd: webDir, env };
   if (mode === "start") {
-    if (workers === 1) return spawnServer(process.execPath, [nextBin, "start", "--port", String(port)], options);
+    if (workers === 1) return spawnServer(process.execPath, nextServerArgs("start", port), options);
     console.log(`Starting ${workers} server processes (WEB_CONCURRENCY)`);
     const primary = join(root, "scripts/cluster.ts");
     return spawnServer(process.execPath, ["--import", "tsx", primary, nextBin, String(port), String(workers)], options);
@@ -89,7 +90,7 @@ function spawnNext(port: number, workers: number, env: NodeJS.ProcessEnv): Child
   // next dev runs its server in a child process, which it kills 100 ms after
   // passing a stop signal on unless told otherwise: too soon for the server
   // to close its pool and its worker processes, which would outlive it.
-  return spawnServer(process.execPath, [nextBin, "dev", "--port", String(port)], {
+  return spawnServer(process.execPath, nextServerArgs("dev", port), {
     ...options,
     env: { ...env, NEXT_EXIT_TIMEOUT_MS: String(STOP_GRACE_MS / 2) },
   });
