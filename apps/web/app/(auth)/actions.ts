@@ -18,6 +18,7 @@ import {
 import type { FormState } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/safe-next-path";
 import { callAuthEndpoint } from "@/server/auth/call-auth-endpoint";
+import { EMAIL_VERIFIED_PATH, RESET_PASSWORD_PATH } from "@/server/auth/mail-landing";
 import { resetTokenOwner } from "@/server/auth/reset-token-owner";
 import { submitAuthForm } from "@/server/auth/submit-auth-form";
 import { getEnv } from "@/server/env";
@@ -28,10 +29,6 @@ type DeleteAccountState = FormState<(typeof DELETE_ACCOUNT_FIELDS)[number]>;
 type ForgotPasswordState = FormState<(typeof FORGOT_PASSWORD_FIELDS)[number]>;
 type ResetPasswordState = FormState<(typeof RESET_PASSWORD_FIELDS)[number]>;
 
-// Where the link in a verification e-mail lands once Better Auth has checked it
-// (with `&error=…` appended when it could not).
-const VERIFIED_PATH = "/verify-email?verified=1";
-
 // `next` comes from the form, so it is checked again here: only paths on this site.
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const refused = await submitAuthForm(formData, {
@@ -39,7 +36,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     schema: signInForm,
     endpoint: "/sign-in/email",
     // For the new link sent when REQUIRE_EMAIL_VERIFICATION refuses an unverified address.
-    extra: { callbackURL: VERIFIED_PATH },
+    extra: { callbackURL: EMAIL_VERIFIED_PATH },
   });
   if (refused) return refused;
   redirect(safeNextPath(formData.get("next")), RedirectType.replace);
@@ -50,7 +47,7 @@ export async function signUp(_previous: SignUpState, formData: FormData): Promis
     fields: SIGN_UP_FIELDS,
     schema: signUpForm,
     endpoint: "/sign-up/email",
-    extra: { callbackURL: VERIFIED_PATH },
+    extra: { callbackURL: EMAIL_VERIFIED_PATH },
   });
   if (refused) return refused;
   // No session until the address is verified: say where the link went.
@@ -83,7 +80,7 @@ export async function requestPasswordReset(
     fields: FORGOT_PASSWORD_FIELDS,
     schema: forgotPasswordForm,
     endpoint: "/request-password-reset",
-    extra: { redirectTo: "/reset-password" },
+    extra: { redirectTo: RESET_PASSWORD_PATH },
   });
   if (refused) return refused;
   redirect("/forgot-password?sent=1", RedirectType.replace);

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { DeleteAccountButton } from "@/components/settings/delete-account-button";
+import { VerifyEmailNotice } from "@/components/auth/verify-email-notice";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { Brand } from "@/components/ui/brand";
 import { withNextPath } from "@/lib/safe-next-path";
@@ -24,7 +25,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) redirect(withNextPath("/sign-in", taskFilterHref(filter)));
 
-  const { id: userId, name, email } = session.user;
+  const { id: userId, name, email, emailVerified } = session.user;
   const query = listTasksQuery.parse({ status: filter.status, q: filter.q || undefined, limit: TASK_PAGE_SIZE });
   const [page, counts] = await Promise.all([listTasks(userId, query), countTasks(userId)]);
 
@@ -38,11 +39,15 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
               <span className={styles.name}>{name}</span>
               <span className={styles.email}>{email}</span>
             </span>
+            <Link href="/settings" className="button button-ghost button-small">
+              Settings
+            </Link>
             <SignOutButton />
           </div>
         </div>
       </header>
       <main id="main" className={styles.main}>
+        {emailVerified ? null : <VerifyEmailNotice email={email} />}
         <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} />
       </main>
       <footer className={styles.footer}>
@@ -50,7 +55,6 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
           <span>
             Signed in as <strong>{email}</strong>
           </span>
-          <DeleteAccountButton />
         </div>
       </footer>
     </div>

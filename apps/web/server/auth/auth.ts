@@ -72,6 +72,7 @@ function createAuth() {
         "/reset-password": authRule,
         "/send-verification-email": authRule,
         "/change-email": authRule,
+        "/change-password": authRule,
       },
     },
     plugins: [
