@@ -1,7 +1,7 @@
 // /settings: name, email address, password, the devices signed in, and
 // deleting the account. "Another device" is another browser context.
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { linkFromMail, mailboxAvailable } from "./support/mailbox";
 import { newPerson, type Person, signInInBrowser, signUpQuickly } from "./support/people";
 
@@ -155,8 +155,8 @@ test.describe("with the e2e server's mailbox", () => {
     const notice = page.getByRole("region", { name: "Verify your email address" });
     await expect(notice).toContainText(person.email);
     await notice.getByRole("button", { name: "Resend" }).click();
-    await expect(notice.getByRole("status")).toHaveText("Sent. Check your inbox.");
-    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect(notice.getByText("Sent. Check your inbox.")).toBeVisible();
+    await notice.getByRole("button", { name: "Remind me later" }).click();
     await expect(notice).toHaveCount(0);
 
     // Both links work until one is used; the second one is the resent one.
@@ -184,3 +184,49 @@ test("the account is deleted from settings, after the password", async ({ page }
   await signInInBrowser(page, person);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
 });
+
+test("settings and the forgot-password form work from the keyboard alone", async ({ page }) => {
+  const person = await signUpQuickly(page);
+  await page.goto("/settings");
+  const password = section(page, "Password");
+  await tabTo(page, password.getByLabel("Current password"));
+  await page.keyboard.type(person.password);
+  await page.keyboard.press("Tab");
+  await expect(password.getByLabel("New password")).toBeFocused();
+  await page.keyboard.type(`new-${randomUUID()}`);
+  await page.keyboard.press("Tab");
+  await expect(password.getByLabel("Sign out of all other devices")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(password.getByLabel("Sign out of all other devices")).not.toBeChecked();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expectOutcome(page, "Your password has been changed.");
+
+  await tabTo(page, page.getByRole("button", { name: "Delete account" }));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  await tabTo(page, page.getByRole("button", { name: "Sign out", exact: true }), 80);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/sign-in");
+  await tabTo(page, page.getByRole("link", { name: "Forgot password?" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await tabTo(page, page.getByLabel("Email"));
+  await page.keyboard.type(person.email);
+  await page.keyboard.press("Enter");
+  await expectOutcome(page, "If an account uses that address");
+});
+
+/** Presses Tab until `target` has focus: proves it can be reached without a mouse. */
+async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
+  for (let presses = 0; presses < maxPresses; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}

@@ -13,7 +13,8 @@ export function ResendVerificationForm({ className }: { className?: string }) {
       <button type="submit" className="button button-secondary button-small" aria-disabled={pending || undefined}>
         Resend
       </button>
-      <span role="status">{state.sent ? "Sent. Check your inbox." : null}</span>
+      {/* A live region, not role="status": the page's own status messages stay the only ones. */}
+      <span aria-live="polite">{state.sent ? "Sent. Check your inbox." : null}</span>
       {state.failure ? <span role="alert">{state.failure}</span> : null}
     </form>
   );

@@ -25,7 +25,7 @@ export function VerifyEmailNotice({ email }: { email: string }) {
         <button
           type="button"
           className={`button button-ghost button-icon ${styles.dismiss}`}
-          aria-label="Dismiss"
+          aria-label="Remind me later"
           onClick={() => setDismissed(true)}
         >
           <CloseIcon />

@@ -23,7 +23,11 @@ beforeAll(async () => {
 
 afterAll(() => sink.close());
 
-const newPerson = () => ({ name: "Vera", email: `verify-${randomUUID()}@example.test`, password: `pw-${randomUUID()}` });
+const newPerson = () => ({
+  name: "Vera",
+  email: `verify-${randomUUID()}@example.test`,
+  password: `pw-${randomUUID()}`,
+});
 
 const signUp = (person: ReturnType<typeof newPerson>) =>
   authPost(authRequest("/sign-up/email", { body: { ...person, callbackURL: "/verify-email?verified=1" } }));
@@ -44,7 +48,9 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
     expect(refused.status).toBe(403);
     const body: unknown = await refused.json();
     expect(body).toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
-    expect(authFailure({ status: 403, code: "EMAIL_NOT_VERIFIED" }).message).toMatch(/^Verify your email address first/);
+    expect(authFailure({ status: 403, code: "EMAIL_NOT_VERIFIED" }).message).toMatch(
+      /^Verify your email address first/,
+    );
 
     const mail = await sink.mailTo(person.email, VERIFY_LINK);
     expect(mail.raw).toContain("Verify your e-mail address");
