@@ -31,4 +31,22 @@ test.describe("API paths and methods", () => {
       }
     });
   }
+
+  test("/api/auth answers another method on a known path with 405 + Allow, and an unknown path with a JSON 404", async ({
+    request,
+  }) => {
+    for (const method of ["GET", "PUT", "DELETE"]) {
+      const response = await request.fetch("/api/auth/sign-in/email", { method });
+      expect(response.status(), method).toBe(405);
+      expect(response.headers().allow).toBe("POST, OPTIONS");
+      expect(await response.json()).toEqual({ detail: "Method not allowed" });
+      expect(response.headers()["x-request-id"]).toBeTruthy();
+    }
+    const withParameter = await request.fetch("/api/auth/reset-password/some-token", { method: "DELETE" });
+    expect(withParameter.status()).toBe(405);
+    const unknown = await request.get("/api/auth/no-such-endpoint");
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toEqual({ detail: "Not found" });
+    expect((await request.get("/api/auth/ok")).status()).toBe(200);
+  });
 });

@@ -41,29 +41,37 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + steal;
 }
 
-function sample(serverPid: number): Sample {
+/** Every process on the machine, by pid: its parent and the CPU it has used. */
+export function readProcesses(): Map<number, { ppid: number; ticks: number }> {
   const stats = new Map<number, { ppid: number; ticks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readStat(entry);
     if (stat) stats.set(Number(entry), stat);
   }
-  const subtree = (root: number) => {
-    const pids = new Set([root]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [pid, { ppid }] of stats) {
-        if (pids.has(ppid) && !pids.has(pid)) {
-          pids.add(pid);
-          grew = true;
-        }
+  return stats;
+}
+
+/** A process and all its descendants. */
+export function subtree(stats: Map<number, { ppid: number }>, root: number): Set<number> {
+  const pids = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { ppid }] of stats) {
+      if (pids.has(ppid) && !pids.has(pid)) {
+        pids.add(pid);
+        grew = true;
       }
     }
-    return pids;
-  };
+  }
+  return pids;
+}
+
+function sample(serverPid: number): Sample {
+  const stats = readProcesses();
   const ticksOf = (pids: Iterable<number>) => new Map([...pids].map((pid) => [pid, stats.get(pid)?.ticks ?? 0]));
-  const ours = subtree(process.pid);
-  const server = subtree(serverPid);
+  const ours = subtree(stats, process.pid);
+  const server = subtree(stats, serverPid);
   return {
     machine: machineBusyTicks(),
     server: ticksOf(server),

@@ -22,19 +22,20 @@ export interface Workload {
   next: () => Request;
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   json: unknown;
 }
 
-async function call(pool: Pool, request: Request): Promise<Reply> {
+/** Sends a request and reads its JSON answer. */
+export async function call(pool: Pool, request: Request): Promise<Reply> {
   const { statusCode, headers, body } = await pool.request(request);
   const text = await body.text();
   return { status: statusCode, headers, json: text ? JSON.parse(text) : undefined };
 }
 
-function field(json: unknown, name: string): unknown {
+export function field(json: unknown, name: string): unknown {
   return typeof json === "object" && json !== null && name in json ? Reflect.get(json, name) : undefined;
 }
 
@@ -72,7 +73,7 @@ export async function refreshTokens(pool: Pool, users: BenchUser[]): Promise<voi
   );
 }
 
-const createRequest = (user: BenchUser, title: string): Request => ({
+export const createRequest = (user: BenchUser, title: string): Request => ({
   method: "POST",
   path: "/api/tasks",
   headers: { ...user.auth, "content-type": "application/json" },
@@ -103,7 +104,7 @@ function at<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-const pick = <T>(items: readonly T[]): T => at(items, Math.floor(Math.random() * items.length));
+export const pick = <T>(items: readonly T[]): T => at(items, Math.floor(Math.random() * items.length));
 
 export function workloads(users: BenchUser[]): Workload[] {
   let turn = 0;

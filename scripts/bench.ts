@@ -5,20 +5,15 @@
 // half the baseline's throughput (latency without queueing). It measures and
 // prints; it never fails on a missed goal.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
 import { Pool } from "undici";
 import { closedLoop } from "./bench-load";
 import { closedAgainstBaseline, closedPhase, openPhase, type PhaseSettings } from "./bench-phases";
 import { closedRow, formatProgress, formatTable, openRow, type Row } from "./bench-report";
-import { type AppServer, build, startServer } from "./bench-server";
 import { type BenchUser, refreshTokens, seed, workloads } from "./bench-workloads";
-import { migrate, parsePort, root, ScriptError } from "./database";
-import { fail } from "./fail";
+import { parsePort, root, ScriptError } from "./database";
+import { runScript, startThrowawayApp } from "./throwaway-app";
 
 const USAGE = `Usage: npm run bench -- [options]   (each option also reads the BENCH_* variable named after it)
   --duration <s>      measured seconds per workload and phase (BENCH_DURATION, 20)
@@ -99,34 +94,6 @@ function positive(name: string, value: string, zeroAllowed = false): number {
   return number;
 }
 
-// Everything the run started, stopped on the way out whatever the way out is.
-const running: { server?: AppServer; database?: LocalPostgres; folder?: string } = {};
-
-async function stopAll(): Promise<void> {
-  await running.server?.stop();
-  running.server = undefined;
-  await running.database?.stop();
-  running.database = undefined;
-  removeFolder();
-}
-
-function removeFolder(): void {
-  if (running.folder) rmSync(running.folder, { recursive: true, force: true });
-  running.folder = undefined;
-}
-
-async function startDatabase(): Promise<LocalPostgres> {
-  running.folder = mkdtempSync(join(tmpdir(), "todo-bench-"));
-  chmodSync(running.folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
-  running.database = await startLocalPostgres({
-    dataDir: join(running.folder, "cluster"),
-    database: "bench",
-    ephemeral: true,
-  });
-  await migrate(running.database.url);
-  return running.database;
-}
-
 function describeMachine(options: Options): string {
   const git = (...args: string[]) => {
     try {
@@ -150,36 +117,23 @@ function describeMachine(options: Options): string {
   ].join("\n");
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<undefined> {
   const options = readOptions(process.env);
-  if (!options.skipBuild) await build();
-  const database = await startDatabase();
-
-  const baseUrl = `http://localhost:${options.port}`;
-  const nodeFlags = options.serverNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
-  running.server = await startServer(options.port, nodeFlags, {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    BETTER_AUTH_URL: baseUrl,
-    // The seed signs up every user from one address.
-    AUTH_RATE_LIMIT_MAX: "1000000",
-    // A few users send every request: the per-user limit still counts each
-    // one (its cost is part of what is measured) but never refuses.
-    API_RATE_LIMIT_MAX: "1000000000",
+  const app = await startThrowawayApp({
+    name: "bench",
+    port: options.port,
+    nodeFlags: options.serverNodeOptions?.split(/\s+/).filter(Boolean) ?? [],
+    skipBuild: options.skipBuild,
   });
-
-  const pool = new Pool(running.server.url, {
+  const pool = new Pool(app.url, {
     connections: options.connections,
     headersTimeout: 30_000,
     bodyTimeout: 30_000,
   });
   try {
-    const users = await seed(pool, baseUrl, USERS, TASKS_EACH);
+    const users = await seed(pool, app.origin, USERS, TASKS_EACH);
     console.log(describeMachine(options));
-    const settings = { ...options, pool, serverPid: running.server.process.pid ?? 0 };
+    const settings = { ...options, pool, serverPid: app.serverPid };
     const { rows, openRate } = await measureAll(settings, options, users);
     const byPhase = [...rows.filter((row) => row.phase === "closed"), ...rows.filter((row) => row.phase === "open")];
     console.log(`\nOpen loop at ${openRate.toFixed(0)} req/s.\n${formatTable(byPhase)}`);
@@ -227,24 +181,4 @@ async function measureAll(settings: PhaseSettings, options: Options, users: Benc
   return { rows, openRate };
 }
 
-// Ctrl-C or a kill: the server and the database go too, and so does the data.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\nbench: ${signal}, stopping`);
-    void stopAll().finally(() => process.exit(130));
-  });
-}
-process.once("exit", () => {
-  running.server?.process.kill("SIGKILL");
-  removeFolder();
-});
-
-main()
-  .then(stopAll)
-  .then(
-    () => process.exit(0),
-    async (error: unknown) => {
-      await stopAll().catch(() => {});
-      fail("npm run bench", error);
-    },
-  );
+runScript("npm run bench", main);

@@ -1,11 +1,11 @@
 // How every launcher (npm start/dev, the e2e server, the benchmark) runs Next:
-// node with the peer-address preload, then Next's own CLI.
+// node with the server preload (scripts/server-preload.cjs), then Next's own CLI.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "../apps/web");
-const preload = join(dirname(fileURLToPath(import.meta.url)), "peer-address.cjs");
+const preload = join(dirname(fileURLToPath(import.meta.url)), "server-preload.cjs");
 
 /** Arguments for `process.execPath`: node flags first, then `next <mode> --port <port>` and any extra. */
 export function nextServerArgs(mode: "start" | "dev", port: number, nodeFlags: string[] = [], extra: string[] = []) {

@@ -11,11 +11,11 @@ const IDLE_TIMEOUT_MS = 300;
 const applicationName = `pool-test-${randomUUID()}`;
 const databaseUrl = process.env.DATABASE_URL ?? "";
 const observer = createPrismaClient(databaseUrl, { max: 1 });
-const keptAlive: Array<Promise<unknown>> = [];
+const keptAlive: Array<{ work: Promise<unknown>; since: number }> = [];
 
 beforeAll(() => {
   Reflect.set(globalThis, REQUEST_CONTEXT, {
-    get: () => ({ waitUntil: (work: Promise<unknown>) => keptAlive.push(work) }),
+    get: () => ({ waitUntil: (work: Promise<unknown>) => keptAlive.push({ work, since: performance.now() }) }),
   });
   Object.assign(process.env, {
     // Tags this test's connections, to count them in pg_stat_activity.
@@ -44,15 +44,28 @@ describe("the app's database pool on Vercel", () => {
   it("uses at most DATABASE_POOL_MAX connections and keeps the function alive until they are closed", async () => {
     vi.resetModules();
     const { getDb } = await import("./db");
-    await Promise.all(Array.from({ length: 6 }, () => getDb().$queryRaw`SELECT 1 FROM pg_sleep(0.05)`));
-    expect(await openConnections()).toBe(2);
+    // Counted while the queries run: once they are done, a busy machine may
+    // let the idle timeout close the connections before the count comes back.
+    const queries = Promise.all(Array.from({ length: 6 }, () => getDb().$queryRaw`SELECT 1 FROM pg_sleep(0.2)`));
+    const counts: number[] = [];
+    await vi.waitFor(
+      async () => {
+        counts.push(await openConnections());
+        expect(counts.at(-1)).toBe(2);
+      },
+      { timeout: 2_000, interval: 20 },
+    );
+    await queries;
+    expect(Math.max(...counts)).toBe(2);
 
     // Every connection handed back asked Vercel to wait; the latest wait lasts
     // until the pool's idle timeout has closed them all.
-    expect(keptAlive.length).toBeGreaterThan(0);
-    const started = performance.now();
-    await keptAlive.at(-1);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(IDLE_TIMEOUT_MS - 50);
+    // (Timed from when it was asked for: on a busy machine the queries' own
+    // answers can come a good part of the idle timeout after the release.)
+    const last = keptAlive.at(-1);
+    if (!last) throw new Error("nothing asked Vercel to wait");
+    await last.work;
+    expect(performance.now() - last.since).toBeGreaterThanOrEqual(IDLE_TIMEOUT_MS - 50);
     await vi.waitFor(async () => expect(await openConnections()).toBe(0), { timeout: 2_000, interval: 50 });
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { createPool, createPrismaClient, type PrismaClient } from "@todo/db";
+import { createPool, createPrismaClient, type PoolOptions, type PrismaClient } from "@todo/db";
 import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
@@ -16,7 +16,7 @@ export function getDb(): PrismaClient {
   return client;
 }
 
-function createClient(databaseUrl: string, pool: { max: number; idleTimeoutMs: number }): PrismaClient {
+function createClient(databaseUrl: string, pool: PoolOptions): PrismaClient {
   const pgPool = createPool(databaseUrl, pool);
   // On Vercel, each time a connection goes back to the pool this keeps the
   // function alive (waitUntil) until the idle timeout has closed it, so no
@@ -26,8 +26,24 @@ function createClient(databaseUrl: string, pool: { max: number; idleTimeoutMs: n
   return createPrismaClient(pgPool);
 }
 
-/** Whether the database answers a trivial query within `timeoutMs`. */
-export async function isDatabaseReachable(timeoutMs: number): Promise<boolean> {
+// Health checks need no token, so anyone can send many at once: they share
+// one probe, and its answer stands for a second after it comes: a flood of
+// them costs one query a second, not the whole pool.
+const PROBE_REUSE_MS = 1_000;
+let lastProbe: { reachable: Promise<boolean>; freshUntil: number } | undefined;
+
+/** Whether the database answers a trivial query within `timeoutMs` (or did, less than a second ago). */
+export function isDatabaseReachable(timeoutMs: number): Promise<boolean> {
+  if (lastProbe && performance.now() < lastProbe.freshUntil) return lastProbe.reachable;
+  const probe = { reachable: probeDatabase(timeoutMs), freshUntil: Number.POSITIVE_INFINITY };
+  lastProbe = probe;
+  void probe.reachable.then(() => {
+    probe.freshUntil = performance.now() + PROBE_REUSE_MS;
+  });
+  return probe.reachable;
+}
+
+async function probeDatabase(timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

@@ -62,16 +62,36 @@ describe("parseEnv: the origins auth answers on", () => {
 });
 
 describe("parseEnv: the database pool", () => {
+  const limits = { statementTimeoutMs: 5_000, connectTimeoutMs: 2_000 };
   it.each([
-    ["a long-lived server", BASE, { max: 10, idleTimeoutMs: 30_000 }],
-    ["a Vercel function: few connections, closed soon", { ...BASE, VERCEL: "1" }, { max: 5, idleTimeoutMs: 5_000 }],
+    ["a long-lived server", BASE, { max: 10, idleTimeoutMs: 30_000, ...limits }],
+    [
+      "a Vercel function: few connections, closed soon",
+      { ...BASE, VERCEL: "1" },
+      { max: 5, idleTimeoutMs: 5_000, ...limits },
+    ],
     [
       "as configured",
-      { ...BASE, VERCEL: "1", DATABASE_POOL_MAX: "3", DATABASE_POOL_IDLE_TIMEOUT_MS: "2000" },
-      { max: 3, idleTimeoutMs: 2_000 },
+      {
+        ...BASE,
+        VERCEL: "1",
+        DATABASE_POOL_MAX: "3",
+        DATABASE_POOL_IDLE_TIMEOUT_MS: "2000",
+        DATABASE_STATEMENT_TIMEOUT_MS: "0",
+        DATABASE_CONNECT_TIMEOUT_MS: "500",
+      },
+      { max: 3, idleTimeoutMs: 2_000, statementTimeoutMs: 0, connectTimeoutMs: 500 },
     ],
   ])("suits %s", (_case, source, expected) => {
     expect(parseEnv(source).databasePool).toEqual(expected);
+  });
+
+  it.each([
+    ["DATABASE_STATEMENT_TIMEOUT_MS", "-1"],
+    ["DATABASE_STATEMENT_TIMEOUT_MS", "5s"],
+    ["DATABASE_CONNECT_TIMEOUT_MS", "0"],
+  ])("refuses %s=%s", (name, value) => {
+    expect(() => parseEnv({ ...BASE, [name]: value })).toThrow(`Invalid configuration: ${name}`);
   });
 });
 

@@ -88,6 +88,9 @@ const schema = z.object({
     .transform((value) => value === "true"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  // 0: no limit from the app (the database's own statement_timeout applies).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   // Set by Vercel on its builds and functions.
   VERCEL: z.literal("1").optional(),
   VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
@@ -109,7 +112,7 @@ export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL" | "MAIL_FROM" | "MAIL_OUTBOX
    */
   authOrigins: [string, ...string[]];
   corsOrigins: string[];
-  databasePool: { max: number; idleTimeoutMs: number };
+  databasePool: { max: number; idleTimeoutMs: number; statementTimeoutMs: number; connectTimeoutMs: number };
   /** The sender of every e-mail, e.g. `Todo <no-reply@example.com>`. */
   MAIL_FROM: string;
   /** Where mail goes without SMTP_URL: the repository's git-ignored .data/mail. */
@@ -143,6 +146,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const databasePool = {
     max: env.DATABASE_POOL_MAX ?? (env.VERCEL ? 5 : 10),
     idleTimeoutMs: env.DATABASE_POOL_IDLE_TIMEOUT_MS ?? (env.VERCEL ? 5_000 : 30_000),
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
   };
   // A real mail server needs a sender address it accepts; the local outbox does not.
   if (env.SMTP_URL && !env.MAIL_FROM) {

@@ -2,7 +2,10 @@
 // way Next does for the API's routes.
 
 import { z } from "zod";
-import * as unknownRoute from "@/app/api/[...path]/route";
+import * as unknownRoute from "@/app/api/[[...path]]/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as openapiRoute from "@/app/api/openapi.json/route";
+import * as pingRoute from "@/app/api/ping/route";
 import * as completeRoute from "@/app/api/tasks/[id]/complete/route";
 import * as taskRoute from "@/app/api/tasks/[id]/route";
 import * as tasksRoute from "@/app/api/tasks/route";
@@ -14,14 +17,21 @@ type Method = (typeof METHODS)[number];
 const isMethod = (method: string): method is Method => METHODS.some((known) => known === method);
 type Dispatch = (method: Method, request: Request, id: string) => Promise<Response>;
 
+const noParams = { params: Promise.resolve({}) };
 // biome-ignore-start lint/performance/noDynamicNamespaceImportAccess: a test router; nothing is bundled
 const routes: Array<[RegExp, Dispatch]> = [
-  [/^\/api\/tasks$/, (method, request) => tasksRoute[method](request, { params: Promise.resolve({}) })],
+  [/^\/api\/tasks$/, (method, request) => tasksRoute[method](request, noParams)],
   [/^\/api\/tasks\/([^/]+)$/, (method, request, id) => taskRoute[method](request, { params: Promise.resolve({ id }) })],
   [
     /^\/api\/tasks\/([^/]+)\/complete$/,
     (method, request, id) => completeRoute[method](request, { params: Promise.resolve({ id }) }),
   ],
+  // next.config.ts rewrites /health to /api/health.
+  [/^(\/api)?\/health$/, (method, request) => healthRoute[method](request, noParams)],
+  [/^\/api\/ping$/, (method, request) => pingRoute[method](request, noParams)],
+  [/^\/api\/openapi\.json$/, (method, request) => openapiRoute[method](request, noParams)],
+  // Any other path under /api: the catch-all.
+  [/^\/api\/./, (method, request) => unknownRoute[method](request, noParams)],
 ];
 // biome-ignore-end lint/performance/noDynamicNamespaceImportAccess: a test router; nothing is bundled
 
@@ -60,11 +70,10 @@ export async function send(request: Request): Promise<ApiResponse> {
   const method = request.method;
   if (!isMethod(method)) throw new Error(`no handler for ${method}`);
   const route = routes.find(([pattern]) => pattern.test(pathname));
-  const id = decodeURIComponent(route?.[0].exec(pathname)?.[1] ?? "");
-  // Every method of the catch-all answers 404.
-  const response = route
-    ? await route[1](method, request, id)
-    : await unknownRoute.GET(request, { params: Promise.resolve({}) });
+  // Next itself answers the rest (its HTML 404 page, or the proxy's answer to an undecodable path).
+  if (!route) throw new Error(`no route for ${pathname}`);
+  const id = decodeURIComponent(route[0].exec(pathname)?.[1] ?? "");
+  const response = await route[1](method, request, id);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
 }

@@ -9,6 +9,19 @@ export interface PoolOptions {
   max?: number;
   /** How long an idle connection is kept before it is closed. */
   idleTimeoutMs?: number;
+  /**
+   * The server cancels any statement that runs longer (SQLSTATE 57014), so no
+   * query holds a connection for minutes. Sent as a startup parameter of each
+   * connection, so it costs no round trip; 0 sends none, and the server's own
+   * setting applies (poolers and proxies that drop startup parameters: see README).
+   */
+  statementTimeoutMs?: number;
+  /**
+   * How long to wait for a connection, whether a new one or a free one from a
+   * full pool, before the query fails: a database that is gone fails requests
+   * quickly instead of queueing them.
+   */
+  connectTimeoutMs?: number;
 }
 
 /** A DATABASE_URL that cannot be honoured as written. */
@@ -73,8 +86,8 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     connectionString: url,
     max: options.max ?? 10,
     idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
-    // Fail fast rather than queueing requests behind a database that is gone.
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+    statement_timeout: options.statementTimeoutMs ?? 5_000,
     // node-postgres uses SCRAM-SHA-256-PLUS when the server offers it, but only
     // with this flag, and falls back silently when it is not offered.
     enableChannelBinding: channelBinding === "prefer" || channelBinding === "require",

@@ -7,8 +7,10 @@ import { decodeJwt } from "jose";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { requestIdOf } from "../http/with-request";
 import { CLIENT_IP_HEADER, withClientIp } from "../limits/client-ip";
 import { sendAccountMail } from "../mail/send-account-mail";
+import { authRoutes, finishAuthAnswer } from "./auth-answer";
 import { beforeAuthEndpoint } from "./before-auth-endpoint";
 import { limitBody } from "./limit-body";
 
@@ -86,9 +88,12 @@ function createAuth() {
     ],
   });
   const clientIpOptions = { onVercel: env.VERCEL === "1", trustedProxyHops: env.TRUSTED_PROXY_HOPS };
-  const handler = async (request: Request) => {
+  const routes = authRoutes(auth.api);
+  const handler = async (incoming: Request) => {
+    // One id for the answer and for what is logged while making it (a mail that could not be sent).
+    const request = withRequestId(incoming);
     const limited = await limitBody(withClientIp(request, clientIpOptions));
-    return limited instanceof Response ? limited : withRetryAfter(await auth.handler(limited));
+    return finishAuthAnswer(request, limited instanceof Response ? limited : await auth.handler(limited), routes);
   };
   return { ...auth, handler, fetch: handler };
 }
@@ -106,16 +111,6 @@ function toBaseURL([canonical, ...others]: [string, ...string[]]): BetterAuthOpt
   };
 }
 
-// Better Auth answers a rate-limited request with 429 and only the
-// non-standard X-Retry-After; clients and proxies read Retry-After (RFC 9110).
-function withRetryAfter(response: Response): Response {
-  const seconds = response.headers.get("x-retry-after");
-  if (response.status !== 429 || seconds === null || response.headers.has("retry-after")) return response;
-  const headers = new Headers(response.headers);
-  headers.set("retry-after", seconds);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-}
-
 // Better Auth sends the link that confirms a new address through the same
 // callback as a sign-up's; its token (signed, read here only to choose the
 // wording) names the address being changed to.
@@ -125,6 +120,12 @@ function isEmailChange(token: string): boolean {
   } catch {
     return false;
   }
+}
+
+function withRequestId(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestIdOf(request));
+  return new Request(request, { headers });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@todo/db";
 import { ApiError, invalidToken, RequestValidationError } from "./api-error";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 /**
  * The one place that turns a thrown error into the contract's JSON answer.
@@ -18,6 +19,8 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     return errorBody(answer.status, { detail: answer.detail }, answer.headers);
   }
   if (isDatabaseUnavailable(error)) {
+    // One line, no stack: an outage or a slow query is worth seeing in the log, not a bug.
+    console.warn(JSON.stringify({ level: "warn", requestId, error: lastLine(error) }));
     return errorBody(503, { detail: "Service temporarily unavailable" }, { "Retry-After": "5" });
   }
   console.error(
@@ -34,36 +37,8 @@ function errorBody(status: number, body: object, headers: Record<string, string>
   return Response.json(body, { status, headers });
 }
 
-const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "57P01",
-  "57P03",
-]);
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  if (
-    error instanceof Prisma.PrismaClientKnownRequestError &&
-    ["P1001", "P1002", "P1017", "P2024"].includes(error.code)
-  ) {
-    return true;
-  }
-  // The pg driver adapter surfaces socket failures with the code on the error or its cause.
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = "code" in current ? current.code : undefined;
-    if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
-    if (
-      /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database server/i.test(
-        current.message,
-      )
-    ) {
-      return true;
-    }
-    current = current.cause;
-  }
-  return false;
+// Prisma's messages start with the calling code; the cause is on the last line.
+function lastLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim().split("\n").at(-1) ?? "";
 }

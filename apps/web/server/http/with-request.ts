@@ -24,8 +24,7 @@ export function withRequest<Params = object>(
   handler: (context: RequestContext<Params>) => Promise<Response>,
 ): RouteHandler<Params> {
   return async (request, context) => {
-    const incoming = request.headers.get("x-request-id");
-    const requestId = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const requestId = requestIdOf(request);
     const responseHeaders = new Headers();
     let response: Response;
     try {
@@ -41,4 +40,10 @@ export function withRequest<Params = object>(
     for (const [name, value] of Object.entries(corsHeaders(request))) headers.set(name, value);
     return response;
   };
+}
+
+/** The caller's own X-Request-Id when it is short and plain, else a new one. */
+export function requestIdOf(request: Request): string {
+  const incoming = request.headers.get("x-request-id");
+  return incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
 }

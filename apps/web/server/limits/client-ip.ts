@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 
 /**
  * The header that carries the address of the TCP peer. `npm start` and the
- * other launchers set it in the server process itself (scripts/peer-address.cjs),
+ * other launchers set it in the server process itself (scripts/server-preload.cjs),
  * replacing any copy a client sent; Next gives route handlers no socket.
  */
 export const PEER_ADDRESS_HEADER = "x-todo-peer-address";

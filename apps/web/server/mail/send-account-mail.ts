@@ -1,5 +1,6 @@
 import "server-only";
 import { waitUntil } from "@vercel/functions";
+import { requestIdOf } from "../http/with-request";
 import { type AttemptKind, takeAttempt } from "../limits/take-attempt";
 import { type AccountMailKind, accountMail } from "./mail-templates";
 import { sendMail } from "./mail-transport";
@@ -16,9 +17,6 @@ const LIMIT_KIND: Record<AccountMailKind, AttemptKind> = {
   "change-email": "verification-mail",
 };
 
-// A caller's own request id is kept when it is short and plain (as the API does).
-const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /**
  * Better Auth's mail callbacks. The message goes out in the background: the
  * answer to the request that caused it never waits for a mail server, so it
@@ -27,8 +25,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * hour, nothing is sent. Failures are logged with the request id, never shown.
  */
 export function sendAccountMail(kind: AccountMailKind, to: string, link: string, request?: Request): Promise<void> {
-  const incoming = request?.headers.get("x-request-id");
-  const requestId = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  // The auth handler has given the request the id its answer carries.
+  const requestId = request ? requestIdOf(request) : crypto.randomUUID();
   // waitUntil keeps a serverless function alive until this is done; elsewhere it just runs.
   waitUntil(
     deliver(kind, to, link).catch((error: unknown) => {

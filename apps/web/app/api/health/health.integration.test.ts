@@ -1,20 +1,13 @@
 // The health route against its own PostgreSQL cluster, which this test stops
 // and starts again while the app keeps running.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { type OwnDatabase, startOwnDatabase } from "@/test/own-database";
 
-const folder = mkdtempSync(join(tmpdir(), "todo-health-"));
-chmodSync(folder, 0o755);
-const dataDir = join(folder, "cluster");
-let cluster: LocalPostgres | undefined;
+let database: OwnDatabase | undefined;
 
 afterAll(async () => {
-  await cluster?.stop();
-  rmSync(folder, { recursive: true, force: true });
+  await database?.dispose();
 });
 
 async function loadHealthRoute(databaseUrl: string) {
@@ -26,25 +19,31 @@ async function loadHealthRoute(databaseUrl: string) {
 
 describe("GET /api/health", () => {
   it("answers 503 while the database is down and 200 again once it is back", async () => {
-    cluster = await startLocalPostgres({ dataDir, database: "health", ephemeral: true });
-    const { port } = cluster;
-    const GET = await loadHealthRoute(cluster.url);
+    database = await startOwnDatabase("health", { migrate: false });
+    const GET = await loadHealthRoute(database.url);
 
     const up = await GET();
     expect(up.status).toBe(200);
     expect(up.headers.get("cache-control")).toBe("no-store");
     expect(await up.json()).toEqual({ status: "healthy", database: "ok" });
 
-    await cluster.stop();
-    const down = await GET();
-    expect(down.status).toBe(503);
+    await database.stop();
+    // The last answer stands for about a second, so the outage shows within about 1 + 2 s.
+    const down = await vi.waitFor(
+      async () => {
+        const response = await GET();
+        expect(response.status).toBe(503);
+        return response;
+      },
+      { timeout: 4_000, interval: 100 },
+    );
     expect(await down.json()).toEqual({ status: "unhealthy", database: "unreachable" });
 
-    cluster = await startLocalPostgres({ dataDir, database: "health", port, ephemeral: true });
+    await database.restart();
     await vi.waitFor(async () => expect((await GET()).status).toBe(200), { timeout: 10_000, interval: 100 });
   });
 
-  it("gives up on a database that accepts connections but never answers, within about 2 s", async () => {
+  it("gives up on a database that accepts connections but never answers, within about 2 s, with one probe for all", async () => {
     const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
@@ -53,11 +52,27 @@ describe("GET /api/health", () => {
     try {
       const GET = await loadHealthRoute(`postgresql://u:p@127.0.0.1:${port}/db`);
       const started = performance.now();
-      const response = await GET();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => GET()));
       const elapsed = performance.now() - started;
-      expect(response.status).toBe(503);
+      expect(answers.map((response) => response.status)).toEqual(Array(20).fill(503));
       expect(elapsed).toBeGreaterThanOrEqual(1_900);
       expect(elapsed).toBeLessThan(4_500);
+      // Twenty checks at once made one connection attempt, not one per pool slot.
+      expect(sockets).toHaveLength(1);
+
+      // The answer is reused for about a second: no wait, no new attempt…
+      const again = performance.now();
+      expect((await GET()).status).toBe(503);
+      expect(performance.now() - again).toBeLessThan(500);
+      expect(sockets).toHaveLength(1);
+      // …and then the database is asked again.
+      await vi.waitFor(
+        async () => {
+          await GET();
+          expect(sockets).toHaveLength(2);
+        },
+        { timeout: 6_000, interval: 100 },
+      );
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();

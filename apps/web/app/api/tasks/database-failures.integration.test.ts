@@ -1,40 +1,29 @@
 // The API on its own PostgreSQL cluster, which this test stops, restarts and
 // breaks: 503 while the database is away, a bare 500 for anything unexpected.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type LocalPostgres, startLocalPostgres } from "@todo/db/local-postgres";
-import { applyMigrations } from "@todo/db/migrate";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { call, createTaskFor } from "@/test/api";
 import { signUpUser, type TestUser } from "@/test/factories";
+import { type OwnDatabase, startOwnDatabase } from "@/test/own-database";
 
-const folder = mkdtempSync(join(tmpdir(), "todo-failures-"));
-chmodSync(folder, 0o755);
-const dataDir = join(folder, "cluster");
-let cluster: LocalPostgres;
+let database: OwnDatabase;
 let user: TestUser;
 
 beforeAll(async () => {
-  cluster = await startLocalPostgres({ dataDir, database: "failures", ephemeral: true });
-  await applyMigrations(cluster.url, fileURLToPath(new URL("../../../../../prisma/migrations", import.meta.url)));
+  database = await startOwnDatabase("failures", { migrate: true });
   // Nothing has read the configuration yet in this file's module graph.
-  process.env.DATABASE_URL = cluster.url;
+  process.env.DATABASE_URL = database.url;
   user = await signUpUser();
 });
 
 afterAll(async () => {
-  await cluster.stop();
-  rmSync(folder, { recursive: true, force: true });
+  await database.dispose();
 });
 
 describe("when the database is unreachable", () => {
   it("answers 503 with Retry-After, then works again once it is back", async () => {
     const task = await createTaskFor(user.token, { title: "Before the outage" });
-    const { port } = cluster;
-    await cluster.stop();
+    await database.stop();
 
     for (const [method, path] of [
       ["GET", "/api/tasks"],
@@ -52,7 +41,7 @@ describe("when the database is unreachable", () => {
       expect(response.headers.get("retry-after")).toBe("5");
     }
 
-    cluster = await startLocalPostgres({ dataDir, database: "failures", port, ephemeral: true });
+    await database.restart();
     await vi.waitFor(
       async () => expect((await call("GET", `/api/tasks/${task.id}`, { token: user.token })).status).toBe(200),
       {
@@ -66,7 +55,7 @@ describe("when the database is unreachable", () => {
 describe("an unexpected failure", () => {
   it("answers a bare 500 and logs the cause with the request id", async () => {
     const task = await createTaskFor(user.token, { title: "Doomed" });
-    const admin = new pg.Client({ connectionString: cluster.url });
+    const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     await admin.query(`ALTER TABLE "task" RENAME COLUMN "title" TO "renamed_title"`);
     await admin.end();
