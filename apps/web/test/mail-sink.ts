@@ -20,6 +20,8 @@ export interface MailSink {
   mailsTo(address: string, linkTo: string): ReceivedMail[];
   /** While held, the sink does not answer, as a slow mail server would. */
   hold(): () => void;
+  /** Until the returned function is called, the sink refuses every message (a permanent SMTP error). */
+  refuse(): () => void;
   close(): Promise<void>;
 }
 
@@ -27,12 +29,16 @@ export async function startMailSink(): Promise<MailSink> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let gate: Promise<void> = Promise.resolve();
+  let refusing = false;
   const server = new SMTPServer({
     // Plain SMTP on localhost: no TLS certificate and no login to set up.
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onMailFrom(_address, _session, callback) {
-      gate.then(() => callback(), callback);
+      gate.then(
+        () => callback(refusing ? Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }) : null),
+        callback,
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -75,12 +81,20 @@ export async function startMailSink(): Promise<MailSink> {
     return release;
   }
 
+  function refuse(): () => void {
+    refusing = true;
+    return () => {
+      refusing = false;
+    };
+  }
+
   return {
     url: `smtp://127.0.0.1:${address.port}`,
     received,
     mailTo,
     mailsTo,
     hold,
+    refuse,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,7 +2,7 @@
 // the answer never tells whether an address has an account, and a reset link
 // works once, for one account, for one hour.
 import { createHash, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { authRequest, signUpUser, type TestUser } from "@/test/factories";
 import { type MailSink, startMailSink } from "@/test/mail-sink";
@@ -68,6 +68,26 @@ describe("POST /api/auth/request-password-reset", () => {
     expect(mail.raw).toMatch(/Content-Type: text\/html/);
     expect(mail.raw).toContain("Todo");
     expect(mail.link).toMatch(/^http:\/\/localhost:3000\/api\/auth\/reset-password\/[A-Za-z0-9_-]+\?callbackURL=/);
+  });
+
+  it("logs a mail that could not be sent with the answer's request id, and answers as usual", async () => {
+    const user = await signUpUser();
+    await sink.mailTo(user.email, "/api/auth/verify-email"); // the sign-up's own mail, before refusing
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const accept = sink.refuse();
+    try {
+      const refused = await requestReset(user.email);
+      const unknown = await requestReset(`nobody-${randomUUID()}@example.test`);
+      expect(comparable(refused)).toEqual(comparable(unknown));
+      expect(await refused.text()).toBe(await unknown.text());
+      const requestId = refused.headers.get("x-request-id");
+      const failure = () => logged.mock.calls.flat().find((line) => String(line).includes("mail not sent"));
+      await expect.poll(failure).toBeDefined();
+      expect(JSON.parse(String(failure()))).toMatchObject({ kind: "reset-password", requestId });
+    } finally {
+      accept();
+      logged.mockRestore();
+    }
   });
 
   it("sends at most 3 links per address per hour, and answers the same past that", async () => {
