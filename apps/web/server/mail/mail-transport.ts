@@ -27,12 +27,17 @@ export function sendMail(message: MailMessage): Promise<void> {
 }
 
 function createSender(): SendMail {
-  const { SMTP_URL, MAIL_FROM, MAIL_OUTBOX_DIR } = getEnv();
+  const { SMTP_URL, MAIL_FROM, MAIL_OUTBOX_DIR, VERCEL } = getEnv();
   if (SMTP_URL) {
     const smtp = createTransport(SMTP_URL, { from: MAIL_FROM });
     return async ({ to, subject, text, html }) => {
       await smtp.sendMail({ to, subject, text, html });
     };
+  }
+  // A deployment's logs are read by more people than the account's owner, and
+  // its disk is not kept: there, a link must never be logged instead of sent.
+  if (VERCEL) {
+    return () => Promise.reject(new Error("SMTP_URL is not set: no mail can be sent from this deployment"));
   }
   return outboxSender(MAIL_FROM, MAIL_OUTBOX_DIR);
 }
