@@ -2,8 +2,8 @@ import "server-only";
 import { waitUntil } from "@vercel/functions";
 import { requestIdOf } from "../http/with-request";
 import { type AttemptKind, takeAttempt } from "../limits/take-attempt";
-import { type AccountMailKind, accountMail } from "./mail-templates";
-import { sendMail } from "./mail-transport";
+import { type AccountMailKind, accountMail } from "./account-mail";
+import { sendMail } from "./send-mail";
 
 export const APP_NAME = "Todo";
 
