@@ -53,8 +53,9 @@ async function main(): Promise<void> {
   chmodSync(folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
   postgres = await startLocalPostgres({ dataDir: join(folder, "cluster"), database: "e2e", ephemeral: true });
   await applyMigrations(postgres.url, join(root, "prisma/migrations"));
-  // The main server's mail goes to a real SMTP server the journeys read; the preview's to an outbox here.
-  let mail: Record<string, string> = { MAIL_OUTBOX_DIR: join(folder, "outbox") };
+  // The main server's mail goes to a real SMTP server the journeys read. The
+  // preview, a Vercel deployment without SMTP_URL, sends none (and logs that).
+  let mail: Record<string, string> = {};
   if (preview) {
     await untilHealthy(`http://localhost:${E2E_PORT}/api/health`);
   } else {
