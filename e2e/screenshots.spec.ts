@@ -6,6 +6,19 @@ import { addTask, browserDate, expectAllSaved, taskCheckbox } from "./support/ta
 // and a check that no page scrolls sideways on a small phone.
 const SCREENSHOTS = "e2e/screenshots";
 
+test("settings, light and dark, on a desktop and a phone", async ({ page }) => {
+  await signUpInBrowser(page);
+  await page.goto("/settings");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 812 });
+      await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+      await page.screenshot({ path: `${SCREENSHOTS}/settings-${colorScheme}-${width}.png`, fullPage: true });
+    }
+  }
+});
+
 test("the task list, light and dark, on a desktop and a phone", async ({ page }) => {
   await signUpInBrowser(page);
   // Dates relative to the browser's today, so the labels read the same whenever this runs.
@@ -36,7 +49,7 @@ test("the task list, light and dark, on a desktop and a phone", async ({ page })
 
 test("nothing scrolls sideways at 360 px wide", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ["/", "/sign-in", "/sign-up"]) {
+  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x"]) {
     await page.goto(path);
     await expectNoSidewaysScroll();
   }
@@ -45,6 +58,9 @@ test("nothing scrolls sideways at 360 px wide", async ({ page }) => {
   await expectAllSaved(page);
   await expectNoSidewaysScroll();
   await page.screenshot({ path: `${SCREENSHOTS}/tasks-light-360.png`, fullPage: true });
+  await page.goto("/settings");
+  await expectNoSidewaysScroll();
+  await page.screenshot({ path: `${SCREENSHOTS}/settings-light-360.png`, fullPage: true });
 
   async function expectNoSidewaysScroll() {
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { DeleteAccountButton } from "@/components/settings/delete-account-button";
+import { VerifyEmailNotice } from "@/components/auth/verify-email-notice";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { Brand } from "@/components/ui/brand";
 import { withNextPath } from "@/lib/safe-next-path";
@@ -25,7 +26,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) redirect(withNextPath("/sign-in", taskFilterHref(filter)));
 
-  const { id: userId, name, email } = session.user;
+  const { id: userId, name, email, emailVerified } = session.user;
   // The zone the browser said last time, so "today" here is the browser's today.
   const timeZone = timeZoneFromCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const query = listTasksQuery.parse({ ...taskListQuery(filter), tz: timeZone, limit: TASK_PAGE_SIZE });
@@ -41,11 +42,15 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
               <span className={styles.name}>{name}</span>
               <span className={styles.email}>{email}</span>
             </span>
+            <Link href="/settings" className="button button-ghost button-small">
+              Settings
+            </Link>
             <SignOutButton />
           </div>
         </div>
       </header>
       <main id="main" className={styles.main}>
+        {emailVerified ? null : <VerifyEmailNotice email={email} />}
         <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} timeZone={timeZone} />
       </main>
       <footer className={styles.footer}>
@@ -53,7 +58,6 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
           <span>
             Signed in as <strong>{email}</strong>
           </span>
-          <DeleteAccountButton />
         </div>
       </footer>
     </div>
