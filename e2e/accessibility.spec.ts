@@ -24,6 +24,42 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Sign up" }).click();
       await expect(page.getByRole("main").getByRole("alert")).toHaveCount(3);
       await expectNoSeriousViolations(page, "sign-up with errors");
+
+      await page.goto("/forgot-password");
+      await expectNoSeriousViolations(page, "forgot password");
+      await page.getByRole("button", { name: "Send reset link" }).click();
+      await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+      await expectNoSeriousViolations(page, "forgot password with an error");
+      await page.getByLabel("Email").fill(newPerson().email);
+      await page.getByRole("button", { name: "Send reset link" }).click();
+      await expect(page.getByRole("status")).toBeVisible();
+      await expectNoSeriousViolations(page, "forgot password, sent");
+
+      await page.goto("/reset-password?token=not-a-real-token");
+      await expectNoSeriousViolations(page, "reset password");
+      await page.goto("/reset-password?error=INVALID_TOKEN");
+      await expectNoSeriousViolations(page, "a reset link that no longer works");
+      await page.goto("/verify-email?verified=1&error=TOKEN_EXPIRED");
+      await expectNoSeriousViolations(page, "a verification link that no longer works");
+    });
+
+    test("settings, with errors and dialogs", async ({ page }) => {
+      await signUpQuickly(page);
+      await page.goto("/tasks");
+      await expect(page.getByRole("region", { name: "Verify your email address" })).toBeVisible();
+      await expectNoSeriousViolations(page, "the task list with the verification notice");
+
+      await page.goto("/settings");
+      await expectNoSeriousViolations(page, "settings");
+      const password = page.getByRole("form", { name: "Password", exact: true });
+      await password.getByRole("button", { name: "Save" }).click();
+      await expect(password.getByRole("alert")).toHaveCount(2);
+      await expectNoSeriousViolations(page, "settings with errors");
+
+      await page.getByRole("button", { name: "Delete account" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoSeriousViolations(page, "the delete-account dialog");
+      await page.keyboard.press("Escape");
     });
 
     test("the task list in each of its states", async ({ page }) => {
@@ -50,14 +86,11 @@ for (const colorScheme of ["light", "dark"] as const) {
       await taskItem(page, "Book dentist")
         .getByRole("button", { name: /^Delete/ })
         .click();
-      await expect(page.getByRole("dialog")).toBeVisible();
-      await expectNoSeriousViolations(page, "the delete dialog");
-      await page.keyboard.press("Escape");
-
-      await page.getByRole("button", { name: "Delete account" }).click();
-      await expect(page.getByRole("dialog")).toBeVisible();
-      await expectNoSeriousViolations(page, "the delete-account dialog");
-      await page.keyboard.press("Escape");
+      const undo = page.getByRole("button", { name: "Undo" });
+      await expect(undo).toBeVisible();
+      await expectNoSeriousViolations(page, "a deletion with its Undo");
+      await undo.click();
+      await expect(taskCheckbox(page, "Book dentist")).toBeVisible();
 
       await page.getByRole("link", { name: "Completed", exact: true }).click();
       await page.getByRole("searchbox", { name: "Search tasks" }).fill("nothing like this");

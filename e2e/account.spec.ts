@@ -53,6 +53,7 @@ test("deleting the account, after the password, removes the person and all their
   expect(await listTasksViaApi(page.request, token)).toHaveLength(2);
   const userId = await currentUserId(page.request);
 
+  await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Delete account" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete your account?" });
   await dialog.getByLabel("Password").fill("not-my-password");

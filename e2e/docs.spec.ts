@@ -8,7 +8,14 @@ test("the API reference sends real requests with the signed-in person's token", 
   await expect(page.getByRole("heading", { name: "Todo API", level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page, "the API reference");
 
-  const create = page.getByRole("region", { name: "POST /api/tasks" });
+  // The planning additions: their endpoints, parameters and fields.
+  await expect(page.getByRole("region", { name: "POST /api/tasks/{id}/move", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "POST /api/tasks/clear", exact: true })).toBeVisible();
+  const list = page.getByRole("region", { name: "GET /api/tasks", exact: true });
+  for (const parameter of ["sort", "due", "tz"]) await expect(list.getByText(parameter, { exact: true })).toBeVisible();
+  await expect(page.getByText("due_date").first()).toBeAttached();
+
+  const create = page.getByRole("region", { name: "POST /api/tasks", exact: true });
   await create.getByText("Try it").click();
   await create.getByLabel("JSON body").fill('{"title": "Made from the docs"}');
   await create.getByRole("button", { name: "Send POST" }).click();

@@ -101,6 +101,7 @@ test("without JavaScript deleting the account still asks for the password", asyn
   await fillSignUp(page, person);
   await expect(page).toHaveURL(/\/tasks$/);
 
+  await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Delete account" }).click();
   const form = page.getByRole("form", { name: "Delete your account?" });
   await form.getByRole("button", { name: "Delete account" }).click();

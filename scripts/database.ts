@@ -1,6 +1,7 @@
 // The database the scripts work on: DATABASE_URL when it is set, otherwise the
-// embedded local PostgreSQL in .data/postgres, started for as long as needed.
-import { dirname, join } from "node:path";
+// embedded local PostgreSQL (in .data/postgres unless LOCAL_DATABASE_DIR says
+// otherwise), started for as long as needed.
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLocalPostgres } from "@todo/db/local-postgres";
 import { applyMigrations, MigrationError } from "@todo/db/migrate";
@@ -17,12 +18,14 @@ export interface Database {
 
 export async function openDatabase(env: NodeJS.ProcessEnv): Promise<Database> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {} };
+  const dataDir = resolve(root, env.LOCAL_DATABASE_DIR || ".data/postgres");
   const local = await startLocalPostgres({
-    dataDir: join(root, ".data/postgres"),
+    dataDir,
     database: "todo",
+    detached: true,
     port: env.LOCAL_DATABASE_PORT ? parsePort("LOCAL_DATABASE_PORT", env.LOCAL_DATABASE_PORT) : undefined,
   });
-  console.log(`Local PostgreSQL on port ${local.port}, data in .data/postgres`);
+  console.log(`Local PostgreSQL on port ${local.port}, data in ${shortPath(dataDir)}`);
   return { url: local.url, stop: () => local.stop() };
 }
 
@@ -35,6 +38,11 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ScriptError(`Cannot reach the database in DATABASE_URL (${describeHost(databaseUrl)}): ${reason}`);
   }
+}
+
+function shortPath(path: string): string {
+  const inside = relative(root, path);
+  return inside.startsWith("..") ? path : inside;
 }
 
 export function parsePort(name: string, value: string): number {

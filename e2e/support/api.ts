@@ -44,3 +44,14 @@ function toApiTask(value: unknown): ApiTask {
   }
   throw new Error(`not a task: ${JSON.stringify(value)}`);
 }
+
+/** The owner's tasks exactly as the API sends them, in `query`'s order (first page of up to 100). */
+export async function rawTasksViaApi(request: APIRequestContext, token: string, query = ""): Promise<unknown[]> {
+  const response = await request.get(`/api/tasks?limit=100${query}`, { headers: bearer(token) });
+  expect(response.status()).toBe(200);
+  const body: unknown = await response.json();
+  if (typeof body !== "object" || body === null || !("data" in body) || !Array.isArray(body.data)) {
+    throw new Error("unexpected list body");
+  }
+  return body.data;
+}

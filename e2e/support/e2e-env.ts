@@ -31,6 +31,8 @@ export const E2E_STATE_FILE = join(tmpdir(), `todo-e2e-${E2E_PORT}.json`);
 
 export interface E2eState {
   databaseUrl: string;
+  /** Where the e2e server's SMTP server keeps the messages the app sends (support/mailbox.ts). */
+  mailDir?: string;
 }
 
 /** The running e2e server's state; undefined when the tests run against a server they did not start. */
@@ -38,5 +40,7 @@ export function readE2eState(): E2eState | undefined {
   if (EXTERNAL_BASE_URL || !existsSync(E2E_STATE_FILE)) return undefined;
   const state: unknown = JSON.parse(readFileSync(E2E_STATE_FILE, "utf8"));
   if (typeof state !== "object" || state === null || !("databaseUrl" in state)) return undefined;
-  return typeof state.databaseUrl === "string" ? { databaseUrl: state.databaseUrl } : undefined;
+  if (typeof state.databaseUrl !== "string") return undefined;
+  const mailDir = "mailDir" in state && typeof state.mailDir === "string" ? state.mailDir : undefined;
+  return { databaseUrl: state.databaseUrl, ...(mailDir ? { mailDir } : {}) };
 }

@@ -12,10 +12,18 @@ export const taskItem = (page: Page, title: string) =>
 
 export const taskCheckbox = (page: Page, title: string) => page.getByRole("checkbox", { name: title, exact: true });
 
-export async function addTask(page: Page, title: string, description?: string): Promise<void> {
+export interface Planning {
+  /** YYYY-MM-DD */
+  due?: string;
+  priority?: "None" | "Low" | "Medium" | "High";
+}
+
+export async function addTask(page: Page, title: string, description?: string, plan: Planning = {}): Promise<void> {
   const form = addForm(page);
   await form.getByLabel("Title").fill(title);
   if (description !== undefined) await form.getByLabel("Description").fill(description);
+  if (plan.due !== undefined) await form.getByLabel("Due date").fill(plan.due);
+  if (plan.priority !== undefined) await form.getByLabel("Priority").selectOption({ label: plan.priority });
   await form.getByRole("button", { name: "Add task" }).click();
   await expect(taskCheckbox(page, title)).toBeVisible();
 }
@@ -35,4 +43,14 @@ export async function expectTitles(page: Page, titles: string[]): Promise<void> 
  */
 export async function expectAllSaved(page: Page): Promise<void> {
   await expect(page.locator('li[aria-busy="true"]')).toHaveCount(0);
+}
+
+/** The browser's own date, `offset` days from today, as YYYY-MM-DD (what a date field takes). */
+export function browserDate(page: Page, offset = 0): Promise<string> {
+  return page.evaluate((days) => {
+    const date = new Date();
+    date.setDate(date.getDate() + days);
+    const pad = (value: number) => String(value).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }, offset);
 }

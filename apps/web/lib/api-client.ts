@@ -26,6 +26,8 @@ interface ApiInit {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Let the request finish after the page is gone (sent on pagehide). */
+  keepalive?: boolean;
 }
 
 export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
@@ -48,7 +50,7 @@ export async function readJson<T>(response: Response, schema: z.ZodType<T>): Pro
 
 async function send(
   path: string,
-  { method = "GET", body, signal, ...init }: ApiInit,
+  { method = "GET", body, signal, keepalive = false, ...init }: ApiInit,
   token: string,
 ): Promise<Response> {
   const headers = new Headers({ ...init.headers, Authorization: `Bearer ${token}`, Accept: "application/json" });
@@ -60,6 +62,7 @@ async function send(
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
       cache: "no-store",
+      keepalive,
     });
   } catch (error) {
     if (signal?.aborted) throw error;

@@ -26,6 +26,10 @@ const BY_CODE: Record<string, AuthFailure> = {
   PASSWORD_REQUIRED: { field: "password", message: "Enter your password to confirm." },
   NAME_TOO_LONG: { field: "name", message: `Use at most ${NAME_MAX} characters` },
   NUL_CHARACTER_NOT_ALLOWED: { message: "Remove the invisible control character (NUL) and try again." },
+  INVALID_TOKEN: { message: "This link has expired or was already used." },
+  EMAIL_NOT_VERIFIED: {
+    message: "Verify your email address first: we have sent you a new link (check your spam folder too).",
+  },
 };
 
 export function authFailure(error: BetterAuthError): AuthFailure {

@@ -19,32 +19,51 @@ const email = z
   .refine(noNul, NUL_MESSAGE)
   .pipe(z.email("Enter a valid email address"));
 
-export const signUpForm = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter your name")
-    // Code points, as the server counts them: an emoji is one character.
-    .refine((text) => [...text].length <= NAME_MAX, `Use at most ${NAME_MAX} characters`)
-    .refine(noNul, NUL_MESSAGE),
-  email,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`)
-    .refine(noNul, NUL_MESSAGE),
+const name = z
+  .string()
+  .trim()
+  .min(1, "Enter your name")
+  // Code points, as the server counts them: an emoji is one character.
+  .refine((text) => [...text].length <= NAME_MAX, `Use at most ${NAME_MAX} characters`)
+  .refine(noNul, NUL_MESSAGE);
+
+// A password being chosen; one being confirmed only needs to be there.
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`)
+  .refine(noNul, NUL_MESSAGE);
+const currentPassword = (message: string) => z.string().min(1, message).refine(noNul, NUL_MESSAGE);
+
+// A checkbox posts "on" when ticked and nothing otherwise.
+const checkbox = z.union([z.literal("on"), z.null()]).transform((value) => value === "on");
+
+export const signUpForm = z.object({ name, email, password: newPassword });
+
+export const signInForm = z.object({ email, password: currentPassword("Enter your password") });
+
+export const deleteAccountForm = z.object({ password: currentPassword("Enter your password to confirm.") });
+
+export const forgotPasswordForm = z.object({ email });
+
+export const resetPasswordForm = z.object({ newPassword });
+
+export const changePasswordForm = z.object({
+  currentPassword: currentPassword("Enter your current password"),
+  newPassword,
+  revokeOtherSessions: checkbox,
 });
 
-export const signInForm = z.object({
-  email,
-  password: z.string().min(1, "Enter your password").refine(noNul, NUL_MESSAGE),
-});
+export const changeNameForm = z.object({ name });
 
-export const deleteAccountForm = z.object({
-  password: z.string().min(1, "Enter your password to confirm.").refine(noNul, NUL_MESSAGE),
-});
+export const changeEmailForm = z.object({ newEmail: email });
 
 // The fields of each form, for reading FormData and placing errors.
 export const SIGN_UP_FIELDS = ["name", "email", "password"] as const;
 export const SIGN_IN_FIELDS = ["email", "password"] as const;
 export const DELETE_ACCOUNT_FIELDS = ["password"] as const;
+export const FORGOT_PASSWORD_FIELDS = ["email"] as const;
+export const RESET_PASSWORD_FIELDS = ["newPassword"] as const;
+export const CHANGE_PASSWORD_FIELDS = ["currentPassword", "newPassword", "revokeOtherSessions"] as const;
+export const CHANGE_NAME_FIELDS = ["name"] as const;
+export const CHANGE_EMAIL_FIELDS = ["newEmail"] as const;

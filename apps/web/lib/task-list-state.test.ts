@@ -3,8 +3,9 @@ import type { TaskFilter } from "./task-filter";
 import { createTaskListState, renderKeyOf, type TaskListState, taskListReducer } from "./task-list-state";
 import type { Task } from "./task-schemas";
 
-const ALL: TaskFilter = { status: "all", q: "" };
-const PENDING: TaskFilter = { status: "pending", q: "" };
+const ALL: TaskFilter = { status: "all", q: "", sort: "created" };
+const PENDING: TaskFilter = { status: "pending", q: "", sort: "created" };
+const TODAY = "2026-12-01";
 
 function makeTask(n: number, overrides: Partial<Task> = {}): Task {
   return {
@@ -13,6 +14,9 @@ function makeTask(n: number, overrides: Partial<Task> = {}): Task {
     title: `Task ${n}`,
     description: null,
     completed: false,
+    due_date: null,
+    priority: "none",
+    position: `a${n}`,
     created_at: `2026-11-23T10:00:0${n}.000Z`,
     updated_at: `2026-11-23T10:00:0${n}.000Z`,
     version: 1,
@@ -28,6 +32,7 @@ function stateWith(tasks: Task[], filter = ALL, nextCursor: string | null = null
   const completed = tasks.filter((task) => task.completed).length;
   return createTaskListState(
     filter,
+    TODAY,
     { data: tasks, next_cursor: nextCursor },
     {
       pending: tasks.length - completed,
@@ -159,10 +164,41 @@ describe("taskListReducer", () => {
     const state = taskListReducer(stateWith([t3, t2, t1]), {
       type: "loaded",
       filter: PENDING,
+      today: TODAY,
       page: { data: [t3, t1], next_cursor: null },
     });
     expect(state.filter).toEqual(PENDING);
     expect(state.tasks).toEqual([t3, t1]);
     expect(state.counts).toEqual({ pending: 2, completed: 1 });
+  });
+});
+
+describe("taskListReducer with planning", () => {
+  const MANUAL: TaskFilter = { status: "all", q: "", sort: "manual" };
+
+  it("moves a task to its new place when its position changes", () => {
+    const state = stateWith([t1, t2, t3], MANUAL);
+    const moved = { ...t1, position: "a25" };
+    const next = taskListReducer(state, { type: "changed", from: t1, to: moved, saving: true });
+    expect(next.tasks.map((task) => task.id)).toEqual([t2.id, moved.id, t3.id]);
+    const back = taskListReducer(next, { type: "changed", from: moved, to: t1, saving: false });
+    expect(back.tasks).toEqual(state.tasks);
+  });
+
+  it("keeps a task in place when nothing it is sorted by changes", () => {
+    const state = stateWith([t1, t2, t3], MANUAL);
+    const renamed = { ...t2, title: "Renamed" };
+    expect(taskListReducer(state, { type: "changed", from: t2, to: renamed, saving: false }).tasks[1]).toEqual(renamed);
+  });
+
+  it("clears completed tasks, loaded or not, and brings them back, counts included", () => {
+    const done = makeTask(4, { completed: true });
+    const state = { ...stateWith([done, t3, t2, t1]), counts: { pending: 2, completed: 5 } };
+    const cleared = taskListReducer(state, { type: "cleared" });
+    expect(cleared.tasks).toEqual([t3, t1]);
+    expect(cleared.counts).toEqual({ pending: 2, completed: 0 });
+    const restored = taskListReducer(cleared, { type: "restored", tasks: [done, t2], completed: 5 });
+    expect(restored.tasks).toEqual(state.tasks);
+    expect(restored.counts).toEqual(state.counts);
   });
 });

@@ -5,6 +5,7 @@
 // of the person's tasks, not just the loaded page, so they move with every change.
 import type { TaskChange } from "./sync-schemas";
 import { type TaskFilter, taskFilterKey, taskMatchesFilter } from "./task-filter";
+import { comesBefore, sortKeyChanged } from "./task-order";
 import type { Task, TaskPage } from "./task-schemas";
 
 export interface TaskCounts {
@@ -15,6 +16,8 @@ export interface TaskCounts {
 export interface TaskListState {
   /** The filter `tasks` was loaded for. */
   filter: TaskFilter;
+  /** The date it is in the person's time zone, for the Today and Upcoming views. */
+  today: string;
   tasks: Task[];
   nextCursor: string | null;
   counts: TaskCounts;
@@ -34,18 +37,32 @@ export interface TaskListState {
 }
 
 export type TaskListAction =
-  | { type: "loaded"; filter: TaskFilter; page: TaskPage }
+  | { type: "loaded"; filter: TaskFilter; today: string; page: TaskPage }
   | { type: "appended"; filter: TaskFilter; page: TaskPage }
   | { type: "inserted"; task: Task; saving: boolean }
   | { type: "replaced"; id: string; task: Task }
   | { type: "changed"; from: Task; to: Task; saving: boolean }
-  | { type: "removed"; task: Task }
+  | { type: "removed"; task: Task; held?: boolean }
+  /** A deletion held for its Undo has reached the server. */
+  | { type: "settled"; id: string }
+  /** Clearing completed tasks (all of them, loaded or not), and its undo. */
+  | { type: "cleared" }
+  | { type: "restored"; tasks: Task[]; completed: number }
   /** Changes from the server (another tab or device), with the counts of every task. */
   | { type: "synced"; changes: TaskChange[]; counts: TaskCounts | undefined };
 
-export function createTaskListState(filter: TaskFilter, page: TaskPage, counts: TaskCounts): TaskListState {
+/** The `saving` entry of a clear waiting for its Undo (task ids are UUIDs or placeholders). */
+export const CLEARING = "clear";
+
+export function createTaskListState(
+  filter: TaskFilter,
+  today: string,
+  page: TaskPage,
+  counts: TaskCounts,
+): TaskListState {
   return {
     filter,
+    today,
     tasks: page.data,
     nextCursor: page.next_cursor,
     counts,
@@ -66,7 +83,13 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
 function reduce(state: TaskListState, action: TaskListAction): TaskListState {
   switch (action.type) {
     case "loaded":
-      return { ...state, filter: action.filter, tasks: action.page.data, nextCursor: action.page.next_cursor };
+      return {
+        ...state,
+        filter: action.filter,
+        today: action.today,
+        tasks: action.page.data,
+        nextCursor: action.page.next_cursor,
+      };
     case "appended": {
       if (taskFilterKey(action.filter) !== taskFilterKey(state.filter)) return state;
       const known = new Set(state.tasks.map((task) => task.id));
@@ -76,7 +99,7 @@ function reduce(state: TaskListState, action: TaskListAction): TaskListState {
     case "inserted":
       return {
         ...state,
-        tasks: taskMatchesFilter(action.task, state.filter) ? insertSorted(state, action.task) : state.tasks,
+        tasks: matches(state, action.task) ? insertSorted(state, action.task) : state.tasks,
         counts: adjustCounts(state.counts, action.task, 1),
         saving: withFlag(state.saving, action.task.id, action.saving),
       };
@@ -85,7 +108,7 @@ function reduce(state: TaskListState, action: TaskListAction): TaskListState {
       const rest = { ...state, tasks: state.tasks.filter((task) => task.id !== action.id) };
       return {
         ...rest,
-        tasks: taskMatchesFilter(action.task, state.filter) ? insertSorted(rest, action.task) : rest.tasks,
+        tasks: matches(state, action.task) ? insertSorted(rest, action.task) : rest.tasks,
         saving: withFlag(state.saving, action.id, false),
         renderKeys: new Map(state.renderKeys).set(action.task.id, renderKeyOf(state, action.id)),
       };
@@ -93,7 +116,11 @@ function reduce(state: TaskListState, action: TaskListAction): TaskListState {
     case "changed":
       return {
         ...state,
-        tasks: state.tasks.map((task) => (task.id === action.from.id ? action.to : task)),
+        // A task stays where it is (a row does not jump away under the pointer),
+        // unless the change moves it in the list's order: a move, a new due date…
+        tasks: sortKeyChanged(action.from, action.to, state.filter.sort)
+          ? insertSorted(state, action.to)
+          : state.tasks.map((task) => (task.id === action.from.id ? action.to : task)),
         counts: adjustCounts(adjustCounts(state.counts, action.from, -1), action.to, 1),
         saving: withFlag(state.saving, action.to.id, action.saving),
       };
@@ -104,8 +131,30 @@ function reduce(state: TaskListState, action: TaskListAction): TaskListState {
         ...state,
         tasks: state.tasks.filter((task) => task.id !== action.task.id),
         counts: adjustCounts(state.counts, action.task, -1),
-        saving: withFlag(state.saving, action.task.id, false),
+        // Held for its Undo, the deletion is in flight: the server's counts still have the task.
+        saving: withFlag(state.saving, action.task.id, action.held === true),
       };
+    case "settled":
+      return { ...state, saving: withFlag(state.saving, action.id, false) };
+    case "cleared":
+      return {
+        ...state,
+        tasks: state.tasks.filter((task) => !task.completed),
+        counts: { ...state.counts, completed: 0 },
+        saving: withFlag(state.saving, CLEARING, true),
+      };
+    case "restored": {
+      let tasks = state.tasks;
+      for (const task of action.tasks) {
+        if (matches(state, task)) tasks = insertSorted({ ...state, tasks }, task);
+      }
+      return {
+        ...state,
+        tasks,
+        counts: { ...state.counts, completed: state.counts.completed + action.completed },
+        saving: withFlag(state.saving, CLEARING, false),
+      };
+    }
   }
 }
 
@@ -116,8 +165,12 @@ function applyChange(state: TaskListState, change: TaskChange): TaskListState {
   const shown = state.tasks.find((task) => task.id === change.id);
   if ("deleted" in change) return shown ? { ...state, tasks: state.tasks.filter((task) => task !== shown) } : state;
   if (shown && shown.version >= change.version) return state;
-  if (taskMatchesFilter(change, state.filter)) {
-    if (shown) return { ...state, tasks: state.tasks.map((task) => (task === shown ? change : task)) };
+  // In flight but not on screen: deleted here, waiting for its Undo; it stays away.
+  if (!shown && state.saving.has(change.id)) return state;
+  if (matches(state, change)) {
+    if (shown && !sortKeyChanged(shown, change, state.filter.sort)) {
+      return { ...state, tasks: state.tasks.map((task) => (task === shown ? change : task)) };
+    }
     return { ...state, tasks: insertSorted(state, change) };
   }
   return shown ? { ...state, tasks: state.tasks.filter((task) => task !== shown) } : state;
@@ -141,14 +194,11 @@ function withFlag(ids: ReadonlySet<string>, id: string, on: boolean): ReadonlySe
   return next;
 }
 
-// The API's order: newest first, then by id.
-function comesBefore(a: Task, b: Task): boolean {
-  return a.created_at === b.created_at ? a.id > b.id : a.created_at > b.created_at;
-}
+const matches = (state: TaskListState, task: Task) => taskMatchesFilter(task, state.filter, state.today);
 
-function insertSorted({ tasks, nextCursor }: TaskListState, task: Task): Task[] {
+function insertSorted({ tasks, nextCursor, filter }: TaskListState, task: Task): Task[] {
   const rest = tasks.filter((other) => other.id !== task.id);
-  const index = rest.findIndex((other) => comesBefore(task, other));
+  const index = rest.findIndex((other) => comesBefore(task, other, filter.sort));
   if (index !== -1) return [...rest.slice(0, index), task, ...rest.slice(index)];
   // Past the end of a partly loaded list, it belongs to a page not loaded yet.
   return nextCursor === null ? [...rest, task] : rest;

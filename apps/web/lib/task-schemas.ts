@@ -1,7 +1,9 @@
 // One zod schema per input and output shape of the tasks API, shared by the
 // route handlers, the UI's forms, the OpenAPI document and the tests.
 import { z } from "zod";
+import { isCalendarDate, isTimeZone } from "./calendar-date";
 import { decodeCursor } from "./cursor";
+import { DUE_FILTERS, type DueFilter, isDueFilter, TASK_PRIORITIES, TASK_SORTS } from "./task-planning";
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 1000;
@@ -44,14 +46,30 @@ const description = storable(
 
 const completed = z.boolean({ error: "Completed must be true or false" });
 
+const dueDate = z
+  .string({ error: "Due date must be a date (YYYY-MM-DD) or null" })
+  .refine(isCalendarDate, "Due date must be a real date written YYYY-MM-DD")
+  .nullable()
+  .meta({
+    description: "A calendar date (no time, no zone), or null for none",
+    format: "date",
+    examples: ["2026-12-24"],
+  });
+
+const priority = z.enum(TASK_PRIORITIES, { error: "Priority must be one of none, low, medium, high" });
+
+/** The planning fields POST, PUT and PATCH accept; absent leaves them as they are (or at their defaults). */
+const planning = { due_date: dueDate.optional(), priority: priority.optional() };
+
 /** POST /api/tasks. Unknown fields (id, user_id, completed, timestamps…) are dropped. */
-export const createTaskBody = z.object({ title, description: description.optional() });
+export const createTaskBody = z.object({ title, description: description.optional(), ...planning });
 
 /** PUT /api/tasks/{id}: title required; an absent description or completed stays as it is. */
 export const replaceTaskBody = z.object({
   title,
   description: description.optional(),
   completed: completed.optional(),
+  ...planning,
 });
 
 /** PATCH /api/tasks/{id}: any subset; {} changes nothing. */
@@ -59,47 +77,93 @@ export const updateTaskBody = z.object({
   title: title.optional(),
   description: description.optional(),
   completed: completed.optional(),
+  ...planning,
 });
 
 /** PATCH /api/tasks/{id}/complete: sets with a value, toggles without. */
 export const completeTaskBody = z.object({ completed: completed.optional() });
 
+/** POST /api/tasks/{id}/move: right after `after_id`, or first when it is null or absent. */
+export const moveTaskBody = z.object({
+  after_id: z
+    .uuid({ error: "After id must be a task id or null" })
+    .transform((id) => id.toLowerCase())
+    .nullable()
+    .optional()
+    .meta({ description: "The task to follow in the manual order; null (or absent) moves the task first" }),
+});
+
 export const TASK_STATUSES = ["all", "pending", "completed"] as const;
 
+// `due` takes one value or several, comma-separated ("overdue,today" is the
+// Today view): a set of days, each value adding its own.
+const dueFilters = z
+  .string()
+  .transform((text, ctx): DueFilter[] => {
+    const values = [...new Set(text.split(","))];
+    if (values.every(isDueFilter)) return values;
+    ctx.addIssue({
+      code: "custom",
+      message: `Due must be ${DUE_FILTERS.join(", ")}, or several of them comma-separated`,
+    });
+    return z.NEVER;
+  })
+  .meta({
+    description:
+      "overdue (before today), today, upcoming (the 7 days after today), none (no due date); several may be comma-separated, e.g. overdue,today",
+    examples: ["today", "overdue,today"],
+  });
+
 /** GET /api/tasks query. */
-export const listTasksQuery = z.object({
-  status: z.enum(TASK_STATUSES, { error: "Status must be one of all, pending, completed" }).default("all"),
-  q: storable(
-    z
+export const listTasksQuery = z
+  .object({
+    status: z.enum(TASK_STATUSES, { error: "Status must be one of all, pending, completed" }).default("all"),
+    q: storable(
+      z
+        .string()
+        .refine(
+          (text) => codePoints(text) >= 1 && codePoints(text) <= QUERY_MAX,
+          `Search text must be 1–${QUERY_MAX} characters`,
+        ),
+      "Search text",
+    )
+      .optional()
+      .meta({
+        description: "Case-insensitive substring of the title or description",
+        minLength: 1,
+        maxLength: QUERY_MAX,
+      }),
+    limit: z.coerce
+      .number({ error: "Limit must be a whole number from 1 to 100" })
+      .int("Limit must be a whole number from 1 to 100")
+      .min(1, "Limit must be a whole number from 1 to 100")
+      .max(100, "Limit must be a whole number from 1 to 100")
+      .default(50),
+    cursor: z
       .string()
-      .refine(
-        (text) => codePoints(text) >= 1 && codePoints(text) <= QUERY_MAX,
-        `Search text must be 1–${QUERY_MAX} characters`,
-      ),
-    "Search text",
-  )
-    .optional()
-    .meta({
-      description: "Case-insensitive substring of the title or description",
-      minLength: 1,
-      maxLength: QUERY_MAX,
+      .transform((text, ctx) => {
+        const cursor = decodeCursor(text);
+        if (!cursor) ctx.addIssue({ code: "custom", message: "Cursor is not valid" });
+        return cursor ?? z.NEVER;
+      })
+      .optional()
+      .meta({ description: "The next_cursor of the previous page, with the same sort; opaque" }),
+    sort: z.enum(TASK_SORTS, { error: "Sort must be one of created, due, priority, manual" }).default("created").meta({
+      description:
+        "created: newest first. due: earliest due first, undated last. priority: high to none. manual: by position. Ties: newest first",
     }),
-  limit: z.coerce
-    .number({ error: "Limit must be a whole number from 1 to 100" })
-    .int("Limit must be a whole number from 1 to 100")
-    .min(1, "Limit must be a whole number from 1 to 100")
-    .max(100, "Limit must be a whole number from 1 to 100")
-    .default(50),
-  cursor: z
-    .string()
-    .transform((text, ctx) => {
-      const cursor = decodeCursor(text);
-      if (!cursor) ctx.addIssue({ code: "custom", message: "Cursor is not valid" });
-      return cursor ?? z.NEVER;
-    })
-    .optional()
-    .meta({ description: "The next_cursor of the previous page; opaque" }),
-});
+    due: dueFilters.optional(),
+    tz: z
+      .string()
+      .refine(isTimeZone, "Time zone must be an IANA name such as Europe/Paris")
+      .default("UTC")
+      .meta({ description: "The IANA time zone whose date is today, for due", examples: ["Europe/Paris"] }),
+  })
+  .superRefine((query, ctx) => {
+    if (query.cursor && query.cursor.sort !== query.sort) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "Cursor belongs to another sort" });
+    }
+  });
 
 /** A task as the API returns it: snake_case, ISO-8601 UTC timestamps. */
 export const task = z.object({
@@ -108,6 +172,9 @@ export const task = z.object({
   title: z.string(),
   description: z.string().nullable(),
   completed: z.boolean(),
+  due_date: z.iso.date().nullable(),
+  priority,
+  position: z.string().meta({ description: "The place in the manual order: ascending byte order is top to bottom" }),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
   version: z.int().positive().meta({ description: "1 on creation, +1 per change; the ETag is its value, quoted" }),
@@ -118,6 +185,7 @@ export type CreateTaskInput = z.infer<typeof createTaskBody>;
 export type ReplaceTaskInput = z.infer<typeof replaceTaskBody>;
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
+export type MoveTaskInput = z.infer<typeof moveTaskBody>;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export interface TaskPage {

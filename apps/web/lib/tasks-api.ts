@@ -2,7 +2,7 @@
 // against the same zod schema the server answers with.
 import { z } from "zod";
 import { ApiError, apiFetch, readJson } from "./api-client";
-import { TASK_PAGE_SIZE, type TaskFilter } from "./task-filter";
+import { TASK_PAGE_SIZE, type TaskFilter, taskListQuery } from "./task-filter";
 import { type CreateTaskInput, type Task, type TaskPage, task, type UpdateTaskInput } from "./task-schemas";
 
 const taskEnvelope = z.object({ data: task });
@@ -12,11 +12,14 @@ const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
 export async function fetchTaskPage(
   filter: TaskFilter,
+  timeZone: string,
   cursor: string | null,
   signal?: AbortSignal,
 ): Promise<TaskPage> {
-  const params = new URLSearchParams({ status: filter.status, limit: String(TASK_PAGE_SIZE) });
-  if (filter.q) params.set("q", filter.q);
+  const { status, due, sort, q } = taskListQuery(filter);
+  const params = new URLSearchParams({ status, sort, tz: timeZone, limit: String(TASK_PAGE_SIZE) });
+  if (due) params.set("due", due);
+  if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
   return readJson(await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {}), taskPage);
 }
@@ -59,6 +62,19 @@ export async function completeTaskRequest(id: string, completed: boolean): Promi
   return (await readJson(response, taskEnvelope)).data;
 }
 
-export async function deleteTaskRequest(id: string): Promise<void> {
-  await apiFetch(taskPath(id), { method: "DELETE" });
+/** `keepalive` lets the request outlive the page (a deletion sent as the page closes). */
+export async function deleteTaskRequest(id: string, { keepalive = false } = {}): Promise<void> {
+  await apiFetch(taskPath(id), { method: "DELETE", keepalive });
+}
+
+/** Right after `afterId` in the person's own order, or first when it is null. */
+export async function moveTaskRequest(id: string, afterId: string | null): Promise<Task> {
+  const response = await apiFetch(`${taskPath(id)}/move`, { method: "POST", body: { after_id: afterId } });
+  return (await readJson(response, taskEnvelope)).data;
+}
+
+/** Deletes every completed task; resolves to how many there were. */
+export async function clearCompletedRequest({ keepalive = false } = {}): Promise<number> {
+  const response = await apiFetch("/api/tasks/clear", { method: "POST", keepalive });
+  return (await readJson(response, z.object({ deleted: z.number() }))).deleted;
 }

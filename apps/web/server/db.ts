@@ -6,7 +6,7 @@ import { getEnv } from "./env";
 
 // One client per process; in development it survives hot reloads, which would
 // otherwise open a new pool on every edit.
-const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient };
+const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient; todoDbClients?: Set<PrismaClient> };
 let client: PrismaClient | undefined;
 const openTransaction = new AsyncLocalStorage<Prisma.TransactionClient>();
 
@@ -33,7 +33,20 @@ export function getClient(): PrismaClient {
   const env = getEnv();
   client = globalForDb.todoDb ?? createClient(env.DATABASE_URL, env.databasePool);
   if (env.NODE_ENV === "development") globalForDb.todoDb = client;
+  // Found by closeDb() from any bundle: Next bundles instrumentation.ts (see
+  // shutdown.ts) apart from the routes, each with its own copy of this module.
+  globalForDb.todoDbClients ??= new Set();
+  globalForDb.todoDbClients.add(client);
   return client;
+}
+
+/** Ends the pools of every client this process opened (server shutdown). */
+export async function closeDb(): Promise<void> {
+  const clients = [...(globalForDb.todoDbClients ?? [])];
+  globalForDb.todoDbClients?.clear();
+  globalForDb.todoDb = undefined;
+  client = undefined;
+  await Promise.all(clients.map((open) => open.$disconnect()));
 }
 
 function createClient(databaseUrl: string, pool: PoolOptions): PrismaClient {

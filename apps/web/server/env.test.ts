@@ -150,3 +150,38 @@ describe("parseEnv: production off Vercel", () => {
     ).toBe("https://todo.example.com");
   });
 });
+
+describe("parseEnv: mail", () => {
+  it("accepts smtp:// and smtps:// URLs, with a sender", () => {
+    for (const url of ["smtp://localhost:2525", "smtps://user:pass@smtp.example.com:465"]) {
+      expect(parseEnv({ ...BASE, SMTP_URL: url, MAIL_FROM: "Todo <no-reply@example.com>" }).SMTP_URL).toBe(url);
+    }
+  });
+
+  it.each(["https://smtp.example.com", "smtp.example.com:465", "mailto:a@example.com"])(
+    "refuses %s as SMTP_URL",
+    (url) => {
+      expect(() => parseEnv({ ...BASE, SMTP_URL: url, MAIL_FROM: "a@example.com" })).toThrow(
+        /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+      );
+    },
+  );
+
+  it("requires MAIL_FROM with SMTP_URL, and needs neither for the local outbox", () => {
+    expect(() => parseEnv({ ...BASE, SMTP_URL: "smtp://localhost:2525" })).toThrow(
+      /^Invalid configuration: MAIL_FROM is required with SMTP_URL/,
+    );
+    const local = parseEnv(BASE);
+    expect(local.SMTP_URL).toBeUndefined();
+    expect(local.MAIL_FROM).toBe("Todo <no-reply@localhost>");
+    expect(local.MAIL_OUTBOX_DIR).toMatch(/\.data\/mail$/);
+  });
+
+  it("turns on REQUIRE_EMAIL_VERIFICATION only with true", () => {
+    expect(parseEnv(BASE).REQUIRE_EMAIL_VERIFICATION).toBe(false);
+    expect(parseEnv({ ...BASE, REQUIRE_EMAIL_VERIFICATION: "true" }).REQUIRE_EMAIL_VERIFICATION).toBe(true);
+    expect(() => parseEnv({ ...BASE, REQUIRE_EMAIL_VERIFICATION: "yes" })).toThrow(
+      /^Invalid configuration: REQUIRE_EMAIL_VERIFICATION must be "true" or "false"/,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { z } from "zod";
 
@@ -82,6 +83,14 @@ const schema = z.object({
   API_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
   MAX_TASKS_PER_USER: z.coerce.number().int().positive().default(10_000),
+  // Outgoing mail. Unset SMTP_URL: each message is logged and kept as an .eml file instead.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  REQUIRE_EMAIL_VERIFICATION: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   // 0: no limit from the app (the database's own statement_timeout applies).
@@ -97,7 +106,7 @@ const schema = z.object({
 
 type ParsedEnv = z.infer<typeof schema>;
 
-export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL"> & {
+export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL" | "MAIL_FROM" | "MAIL_OUTBOX_DIR"> & {
   /** The app's canonical public origin (the first of authOrigins). */
   BETTER_AUTH_URL: string;
   /**
@@ -109,6 +118,10 @@ export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL"> & {
   authOrigins: [string, ...string[]];
   corsOrigins: string[];
   databasePool: { max: number; idleTimeoutMs: number; statementTimeoutMs: number; connectTimeoutMs: number };
+  /** The sender of every e-mail, e.g. `Todo <no-reply@example.com>`. */
+  MAIL_FROM: string;
+  /** Where mail goes without SMTP_URL: the repository's git-ignored .data/mail. */
+  MAIL_OUTBOX_DIR: string;
 };
 
 let cached: Env | undefined;
@@ -141,7 +154,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
   };
-  return { ...env, BETTER_AUTH_URL: authOrigins[0], authOrigins, corsOrigins, databasePool };
+  // A real mail server needs a sender address it accepts; the local outbox does not.
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    throw new ConfigurationError(
+      "MAIL_FROM",
+      "is required with SMTP_URL: the sender address, e.g. Todo <no-reply@example.com>",
+    );
+  }
+  const MAIL_FROM = env.MAIL_FROM ?? `Todo <no-reply@${new URL(authOrigins[0]).hostname}>`;
+  // Next runs in apps/web; the outbox sits next to the local database in the repository's .data.
+  const MAIL_OUTBOX_DIR = env.MAIL_OUTBOX_DIR ?? join(process.cwd(), "..", "..", ".data", "mail");
+  return {
+    ...env,
+    BETTER_AUTH_URL: authOrigins[0],
+    authOrigins,
+    corsOrigins,
+    databasePool,
+    MAIL_FROM,
+    MAIL_OUTBOX_DIR,
+  };
 }
 
 // A preview deployment answers on hosts that change with every push, so its

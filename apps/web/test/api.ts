@@ -7,10 +7,13 @@ import * as healthRoute from "@/app/api/health/route";
 import * as openapiRoute from "@/app/api/openapi.json/route";
 import * as pingRoute from "@/app/api/ping/route";
 import * as completeRoute from "@/app/api/tasks/[id]/complete/route";
+import * as moveRoute from "@/app/api/tasks/[id]/move/route";
 import * as taskRoute from "@/app/api/tasks/[id]/route";
 import * as changesRoute from "@/app/api/tasks/changes/route";
+import * as clearRoute from "@/app/api/tasks/clear/route";
 import * as eventsRoute from "@/app/api/tasks/events/route";
 import * as tasksRoute from "@/app/api/tasks/route";
+import type { TaskPriority } from "@/lib/task-planning";
 import { type Task, task } from "@/lib/task-schemas";
 import { BASE_URL } from "./factories";
 
@@ -23,12 +26,18 @@ const noParams = { params: Promise.resolve({}) };
 // biome-ignore-start lint/performance/noDynamicNamespaceImportAccess: a test router; nothing is bundled
 const routes: Array<[RegExp, Dispatch]> = [
   [/^\/api\/tasks$/, (method, request) => tasksRoute[method](request, noParams)],
+  // A static segment wins over [id], as in Next's router.
+  [/^\/api\/tasks\/clear$/, (method, request) => clearRoute[method](request, noParams)],
   [/^\/api\/tasks\/changes$/, (method, request) => changesRoute[method](request, noParams)],
   [/^\/api\/tasks\/events$/, (method, request) => eventsRoute[method](request, noParams)],
   [/^\/api\/tasks\/([^/]+)$/, (method, request, id) => taskRoute[method](request, { params: Promise.resolve({ id }) })],
   [
     /^\/api\/tasks\/([^/]+)\/complete$/,
     (method, request, id) => completeRoute[method](request, { params: Promise.resolve({ id }) }),
+  ],
+  [
+    /^\/api\/tasks\/([^/]+)\/move$/,
+    (method, request, id) => moveRoute[method](request, { params: Promise.resolve({ id }) }),
   ],
   // next.config.ts rewrites /health to /api/health.
   [/^(\/api)?\/health$/, (method, request) => healthRoute[method](request, noParams)],
@@ -85,7 +94,7 @@ export async function send(request: Request): Promise<ApiResponse> {
 /** Creates a task through the API and returns it as the API answered. */
 export async function createTaskFor(
   token: string,
-  body: { title: string; description?: string | null },
+  body: { title: string; description?: string | null; due_date?: string | null; priority?: TaskPriority },
 ): Promise<Task> {
   const response = await call("POST", "/api/tasks", { token, body });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${response.text}`);

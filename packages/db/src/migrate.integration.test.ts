@@ -12,6 +12,9 @@ import { startTestCluster, type TestCluster } from "./test-cluster.ts";
 const MIGRATIONS = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
 let cluster: TestCluster;
 
+// Since the planning migration every task has a place in its owner's order (a fractional-indexing key).
+const RANDOM_POSITION = "'a' || substr(md5(random()::text), 1, 12)";
+
 beforeAll(async () => {
   cluster = await startTestCluster();
 });
@@ -105,9 +108,9 @@ describe("applyMigrations", () => {
     const insert = (title: string, description: string | null) =>
       query(
         "checks",
-        `INSERT INTO task (id, user_id, title, description) VALUES (gen_random_uuid(), 'u1', ${pg.escapeLiteral(title)}, ${
+        `INSERT INTO task (id, user_id, title, description, position) VALUES (gen_random_uuid(), 'u1', ${pg.escapeLiteral(title)}, ${
           description === null ? "NULL" : pg.escapeLiteral(description)
-        })`,
+        }, ${RANDOM_POSITION})`,
       );
     await expect(insert("   ", null)).rejects.toThrow(/task_title_not_blank/);
     await expect(insert("", null)).rejects.toThrow(/task_title_not_blank/);
@@ -141,7 +144,7 @@ describe("applyMigrations", () => {
     ]);
     await query(
       "counts",
-      `INSERT INTO task (id, user_id, title) SELECT gen_random_uuid(), u, 'New' FROM unnest(ARRAY['a', 'b', 'b']) u;
+      `INSERT INTO task (id, user_id, title, position) SELECT gen_random_uuid(), u, 'New', ${RANDOM_POSITION} FROM unnest(ARRAY['a', 'b', 'b']) u;
        DELETE FROM task WHERE id IN (SELECT id FROM task WHERE user_id = 'a' LIMIT 2);`,
     );
     expect(await counts()).toEqual([

@@ -10,7 +10,7 @@ import { createTaskBody } from "@/lib/task-schemas";
 import { getAuth } from "@/server/auth/auth";
 import { createTask } from "@/server/tasks/create-task";
 
-const FIELDS = ["title", "description"] as const;
+const FIELDS = ["title", "description", "due_date", "priority"] as const;
 type AddTaskState = FormState<(typeof FIELDS)[number]>;
 
 export async function addTask(_previous: AddTaskState, formData: FormData): Promise<AddTaskState> {
@@ -20,7 +20,13 @@ export async function addTask(_previous: AddTaskState, formData: FormData): Prom
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) redirect(withNextPath("/sign-in", back));
 
-  const submitted = { title: formData.get("title"), description: formData.get("description") };
+  const submitted = {
+    title: formData.get("title"),
+    description: formData.get("description"),
+    // An empty date field means no due date.
+    due_date: formData.get("due_date") || null,
+    priority: formData.get("priority") ?? undefined,
+  };
   const parsed = createTaskBody.safeParse(submitted);
   if (!parsed.success) {
     const values: AddTaskState["values"] = {};

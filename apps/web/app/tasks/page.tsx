@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { DeleteAccountButton } from "@/components/settings/delete-account-button";
+import { VerifyEmailNotice } from "@/components/auth/verify-email-notice";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { Brand } from "@/components/ui/brand";
 import { withNextPath } from "@/lib/safe-next-path";
-import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref } from "@/lib/task-filter";
+import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref, taskListQuery } from "@/lib/task-filter";
 import { listTasksQuery } from "@/lib/task-schemas";
+import { TIME_ZONE_COOKIE, timeZoneFromCookie } from "@/lib/time-zone";
 import { getAuth } from "@/server/auth/auth";
 import { countTasks } from "@/server/tasks/count-tasks";
 import { listTasks } from "@/server/tasks/list-tasks";
@@ -24,8 +26,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) redirect(withNextPath("/sign-in", taskFilterHref(filter)));
 
-  const { id: userId, name, email } = session.user;
-  const query = listTasksQuery.parse({ status: filter.status, q: filter.q || undefined, limit: TASK_PAGE_SIZE });
+  const { id: userId, name, email, emailVerified } = session.user;
+  // The zone the browser said last time, so "today" here is the browser's today.
+  const timeZone = timeZoneFromCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+  const query = listTasksQuery.parse({ ...taskListQuery(filter), tz: timeZone, limit: TASK_PAGE_SIZE });
   const [page, counts] = await Promise.all([listTasks(userId, query), countTasks(userId)]);
 
   return (
@@ -38,19 +42,22 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
               <span className={styles.name}>{name}</span>
               <span className={styles.email}>{email}</span>
             </span>
+            <Link href="/settings" className="button button-ghost button-small">
+              Settings
+            </Link>
             <SignOutButton />
           </div>
         </div>
       </header>
       <main id="main" className={styles.main}>
-        <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} />
+        {emailVerified ? null : <VerifyEmailNotice email={email} />}
+        <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} timeZone={timeZone} />
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerRow}>
           <span>
             Signed in as <strong>{email}</strong>
           </span>
-          <DeleteAccountButton />
         </div>
       </footer>
     </div>

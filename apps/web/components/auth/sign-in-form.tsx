@@ -51,6 +51,9 @@ export function SignInForm({ next }: { next: string }) {
       </FormField>
       <SubmitButton busy={form.busy}>Sign in</SubmitButton>
       <p className={styles.switch}>
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
+      <p className={styles.switch}>
         New here? <Link href={withNextPath("/sign-up", next)}>Create an account</Link>
       </p>
     </form>

@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useActionState, useEffect, useRef, 
 import { addTask } from "@/app/tasks/actions";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import { emptyFormState } from "@/lib/form-state";
+import { isTaskPriority, type TaskPriority } from "@/lib/task-planning";
 import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
 import { focusFirstInvalid } from "../ui/focus-first-invalid";
 import { PlusIcon } from "../ui/icons";
@@ -28,6 +29,9 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
   const [posted, formAction] = useActionState(addTask, emptyFormState<TaskField>());
   const [title, setTitle] = useState(posted.values.title ?? "");
   const [description, setDescription] = useState(posted.values.description ?? "");
+  const [dueDate, setDueDate] = useState(posted.values.due_date ?? "");
+  const postedPriority = posted.values.priority ?? "none";
+  const [priority, setPriority] = useState<TaskPriority>(isTaskPriority(postedPriority) ? postedPriority : "none");
   const [errors, setErrors] = useState<FieldErrors<TaskField>>(posted.errors);
   const titleRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -40,7 +44,7 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     // The optimistic path through the API instead of the action.
     event.preventDefault();
-    const parsed = createTaskBody.safeParse({ title, description });
+    const parsed = createTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
@@ -50,12 +54,21 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
     setErrors({});
     setTitle("");
     setDescription("");
+    setDueDate("");
+    setPriority("none");
     titleRef.current?.focus();
     const result = await onAdd(parsed.data);
     if (!result.ok) {
       setTitle((current) => current || title);
       setDescription((current) => current || description);
-      setErrors({ title: result.fieldErrors.title, description: result.fieldErrors.description });
+      setDueDate((current) => current || dueDate);
+      setPriority((current) => (current === "none" ? priority : current));
+      setErrors({
+        title: result.fieldErrors.title,
+        description: result.fieldErrors.description,
+        due_date: result.fieldErrors.due_date,
+        priority: result.fieldErrors.priority,
+      });
     }
   }
 
@@ -82,6 +95,10 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
         description={description}
         onTitleChange={setTitle}
         onDescriptionChange={setDescription}
+        dueDate={dueDate}
+        onDueDateChange={setDueDate}
+        priority={priority}
+        onPriorityChange={setPriority}
         errors={errors}
         titleRef={titleRef}
         descriptionRows={2}

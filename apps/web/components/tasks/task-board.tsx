@@ -7,46 +7,52 @@ import type { Task } from "@/lib/task-schemas";
 import { FormAlert } from "../ui/form-alert";
 import { CloseIcon } from "../ui/icons";
 import { AddTaskForm } from "./add-task-form";
-import { DeleteTaskDialog } from "./delete-task-dialog";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import styles from "./task-board.module.css";
 import { TaskFilters } from "./task-filters";
-import { taskToggleId } from "./task-item";
+import { taskHandleId, taskToggleId } from "./task-item";
 import { TaskList } from "./task-list";
 import { TaskSearch } from "./task-search";
+import { TaskSortMenu } from "./task-sort";
 import { TaskSummary } from "./task-summary";
+import { UndoToast } from "./undo-toast";
+import { useShortcuts } from "./use-shortcuts";
 import { type TaskBoardInit, useTaskBoard } from "./use-task-board";
 
 export function TaskBoard(init: TaskBoardInit) {
   const board = useTaskBoard(init);
   const { filter, state, showFilter } = board;
-  const [confirming, setConfirming] = useState<Task | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts({ onHelp: () => setHelpOpen(true) });
 
   // Focus moves to a row that exists only after the next render (more tasks
-  // loaded, a neighbour of a deleted task).
+  // loaded, a neighbour of a deleted task, a task that moved).
   useEffect(() => {
     if (!focusTarget) return;
     document.getElementById(focusTarget)?.focus();
     setFocusTarget(null);
   }, [focusTarget]);
 
-  const search = useCallback(
-    (q: string) => showFilter({ status: filter.status, q }, { replace: true }),
-    [filter.status, showFilter],
-  );
+  const search = useCallback((q: string) => showFilter({ ...filter, q }, { replace: true }), [filter, showFilter]);
 
-  function confirmDelete(task: Task) {
-    setConfirming(null);
+  function deleteTask(task: Task) {
     const index = state.tasks.findIndex((candidate) => candidate.id === task.id);
     const neighbour = state.tasks[index + 1] ?? state.tasks[index - 1];
     setFocusTarget(neighbour ? taskToggleId(neighbour.id) : "tasks-title");
     void board.deleteTask(task);
   }
 
+  function moveTo(task: Task, index: number) {
+    if (board.moveTo(task, index)) setFocusTarget(taskHandleId(task.id));
+  }
+
   async function loadMore() {
     const firstNew = await board.loadMore();
     if (firstNew) setFocusTarget(taskToggleId(firstNew));
   }
+
+  const completedCount = state.counts.completed;
 
   return (
     <section className={styles.board} aria-labelledby="tasks-title" data-live={board.live}>
@@ -62,6 +68,34 @@ export function TaskBoard(init: TaskBoardInit) {
       <div className={styles.toolbar}>
         <TaskFilters filter={filter} onSelect={(next) => showFilter(next)} />
         <TaskSearch value={filter.q} onSearch={search} />
+      </div>
+
+      <div className={styles.listBar}>
+        <TaskSortMenu sort={filter.sort} onSort={(sort) => showFilter({ ...filter, sort })} />
+        <div className={styles.listActions}>
+          {completedCount > 0 ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() =>
+                board.clearCompleted(
+                  state.tasks.filter((task) => task.completed),
+                  completedCount,
+                )
+              }
+            >
+              Clear completed ({completedCount})
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-keyshortcuts="?"
+            onClick={() => setHelpOpen(true)}
+          >
+            Shortcuts
+          </button>
+        </div>
       </div>
 
       {board.problem ? (
@@ -86,14 +120,16 @@ export function TaskBoard(init: TaskBoardInit) {
         saving={state.saving}
         renderKey={(id) => renderKeyOf(state, id)}
         filter={filter}
+        today={board.today}
         counts={state.counts}
         loading={board.loading}
         error={board.listError}
         onRetry={board.retryList}
-        onClearSearch={() => showFilter({ status: filter.status, q: "" })}
+        onClearSearch={() => showFilter({ ...filter, q: "" })}
         onToggle={(task) => void board.toggleTask(task)}
         onEdit={(task, edit, base) => void board.editTask(task, edit, base)}
-        onDelete={setConfirming}
+        onDelete={deleteTask}
+        onMoveTo={filter.sort === "manual" && !board.loading ? moveTo : undefined}
       />
 
       {state.nextCursor && !board.loading && !board.listError ? (
@@ -114,7 +150,8 @@ export function TaskBoard(init: TaskBoardInit) {
         {board.announcement}
       </p>
 
-      <DeleteTaskDialog task={confirming} onCancel={() => setConfirming(null)} onConfirm={confirmDelete} />
+      <UndoToast message={board.undo.toast?.message ?? null} onUndo={board.undo.undo} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

@@ -2,7 +2,9 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
+import type { TaskPriority } from "@/lib/task-planning";
 import { type Task, updateTaskBody } from "@/lib/task-schemas";
+import { focusFirstInvalid } from "../ui/focus-first-invalid";
 import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import styles from "./task-item.module.css";
 import type { TaskEdit } from "./use-task-mutations";
@@ -17,15 +19,19 @@ interface TaskEditorProps {
 }
 
 /**
- * Edits a task's title and description in place; Escape cancels. After a
- * conflict it shows the other device's version next to the person's own
- * text: save keeps theirs over it, "Use this version" takes the other one.
+ * Edits a task's title, description, due date and priority in place; Escape
+ * cancels. After a conflict it shows the other device's version next to the
+ * person's own text: save keeps theirs over it, "Use this version" takes the
+ * other one.
  */
 export function TaskEditor({ task, conflict, onSave, onCancel }: TaskEditorProps) {
   // What the text is written over: fixed when the editor opens, whatever arrives live meanwhile.
   const [base] = useState(conflict?.theirs ?? task);
-  const [title, setTitle] = useState(conflict?.mine.title ?? task.title);
-  const [description, setDescription] = useState(conflict?.mine.description ?? task.description ?? "");
+  const mine = conflict?.mine ?? task;
+  const [title, setTitle] = useState(mine.title);
+  const [description, setDescription] = useState(mine.description ?? "");
+  const [dueDate, setDueDate] = useState(mine.due_date ?? "");
+  const [priority, setPriority] = useState<TaskPriority>(mine.priority);
   const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -35,15 +41,25 @@ export function TaskEditor({ task, conflict, onSave, onCancel }: TaskEditorProps
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updateTaskBody.safeParse({ title, description });
+    const parsed = updateTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      event.currentTarget.querySelector<HTMLElement>(fieldErrors.title ? "input" : "textarea")?.focus();
+      focusFirstInvalid(event.currentTarget, TASK_FIELDS, fieldErrors);
       return;
     }
-    const edit = { title: parsed.data.title ?? base.title, description: parsed.data.description ?? null };
-    if (edit.title === base.title && edit.description === base.description) onCancel();
+    const edit = {
+      title: parsed.data.title ?? base.title,
+      description: parsed.data.description ?? null,
+      due_date: parsed.data.due_date ?? null,
+      priority: parsed.data.priority ?? base.priority,
+    };
+    const unchanged =
+      edit.title === base.title &&
+      edit.description === base.description &&
+      edit.due_date === base.due_date &&
+      edit.priority === base.priority;
+    if (unchanged) onCancel();
     else onSave(edit, base.version);
   }
 
@@ -80,6 +96,10 @@ export function TaskEditor({ task, conflict, onSave, onCancel }: TaskEditorProps
         description={description}
         onTitleChange={setTitle}
         onDescriptionChange={setDescription}
+        dueDate={dueDate}
+        onDueDateChange={setDueDate}
+        priority={priority}
+        onPriorityChange={setPriority}
         errors={errors}
         titleRef={titleRef}
         descriptionRows={3}

@@ -25,6 +25,12 @@ export function TaskEmptyState({ filter, counts, onClearSearch }: TaskEmptyState
   } else if (filter.status === "completed" && total > 0) {
     title = "Nothing completed yet";
     text = "Tick a task when it is done and it will show up here.";
+  } else if (filter.status === "today") {
+    title = "Nothing due today";
+    text = "Tasks due today, and any overdue, show up here.";
+  } else if (filter.status === "upcoming") {
+    title = "Nothing coming up";
+    text = "Tasks due in the next 7 days show up here.";
   }
   return (
     <div className={styles.empty}>

@@ -2,11 +2,13 @@
 
 import type { KeyboardEvent, RefObject } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
+import { TASK_PRIORITIES, type TaskPriority } from "@/lib/task-planning";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/task-schemas";
 import { CharacterCount } from "../ui/character-count";
 import { FormField } from "../ui/form-field";
+import styles from "./task-fields.module.css";
 
-export const TASK_FIELDS = ["title", "description"] as const;
+export const TASK_FIELDS = ["title", "description", "due_date", "priority"] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
 
 interface TaskFieldsProps {
@@ -14,6 +16,11 @@ interface TaskFieldsProps {
   description: string;
   onTitleChange: (title: string) => void;
   onDescriptionChange: (description: string) => void;
+  /** "" for none, else YYYY-MM-DD (what <input type="date"> gives). */
+  dueDate: string;
+  onDueDateChange: (dueDate: string) => void;
+  priority: TaskPriority;
+  onPriorityChange: (priority: TaskPriority) => void;
   errors: FieldErrors<TaskField>;
   titleRef: RefObject<HTMLInputElement | null>;
   descriptionRows: number;
@@ -21,7 +28,16 @@ interface TaskFieldsProps {
   onDescriptionKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
 }
 
-/** The title and description fields with their counters and errors, for adding and for editing. */
+export const PRIORITY_LABELS: Record<TaskPriority, string> = {
+  none: "None",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
+
+const isPriority = (value: string): value is TaskPriority => (TASK_PRIORITIES as readonly string[]).includes(value);
+
+/** A task's fields with their counters and errors, for adding and for editing. */
 export function TaskFields(props: TaskFieldsProps) {
   const { title, description, errors, placeholders } = props;
   return (
@@ -59,6 +75,39 @@ export function TaskFields(props: TaskFieldsProps) {
           />
         )}
       </FormField>
+      <div className={styles.planning}>
+        <FormField label="Due date" error={errors.due_date} hint="Optional">
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              className="input"
+              name="due_date"
+              value={props.dueDate}
+              onChange={(event) => props.onDueDateChange(event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label="Priority" error={errors.priority}>
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              name="priority"
+              value={props.priority}
+              onChange={(event) => {
+                if (isPriority(event.target.value)) props.onPriorityChange(event.target.value);
+              }}
+            >
+              {TASK_PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {PRIORITY_LABELS[priority]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
     </>
   );
 }

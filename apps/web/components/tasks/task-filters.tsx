@@ -1,11 +1,16 @@
 "use client";
 
 import type { MouseEvent } from "react";
-import { type TaskFilter, taskFilterHref } from "@/lib/task-filter";
-import { TASK_STATUSES, type TaskStatus } from "@/lib/task-schemas";
+import { TASK_VIEWS, type TaskFilter, type TaskView, taskFilterHref } from "@/lib/task-filter";
 import styles from "./task-filters.module.css";
 
-const LABELS: Record<TaskStatus, string> = { all: "All", pending: "Pending", completed: "Completed" };
+const LABELS: Record<TaskView, string> = {
+  all: "All",
+  pending: "Pending",
+  completed: "Completed",
+  today: "Today",
+  upcoming: "Upcoming",
+};
 
 interface TaskFiltersProps {
   filter: TaskFilter;
@@ -22,7 +27,7 @@ export function TaskFilters({ filter, onSelect }: TaskFiltersProps) {
 
   return (
     <nav aria-label="Filter tasks" className={styles.filters}>
-      {TASK_STATUSES.map((status) => {
+      {TASK_VIEWS.map((status) => {
         const next = { ...filter, status };
         return (
           <a

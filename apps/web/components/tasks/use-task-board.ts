@@ -1,41 +1,70 @@
 "use client";
 
+import { generateKeyBetween } from "fractional-indexing";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { getApiToken } from "@/lib/api-token";
+import { todayIn } from "@/lib/calendar-date";
 import { parseTaskFilter, type TaskFilter, taskFilterHref, taskFilterKey } from "@/lib/task-filter";
 import { createTaskListState, type TaskCounts, taskListReducer } from "@/lib/task-list-state";
-import type { TaskPage } from "@/lib/task-schemas";
+import type { Task, TaskPage } from "@/lib/task-schemas";
 import { startTaskSync, type TaskSync } from "@/lib/task-sync";
 import { fetchTaskPage } from "@/lib/tasks-api";
-import { describeError, useTaskMutations } from "./use-task-mutations";
+import { browserTimeZone, rememberTimeZone } from "@/lib/time-zone";
+import { describeError, isPlaceholder, useTaskMutations } from "./use-task-mutations";
+import { takeUnsent, useUndoable } from "./use-undoable";
 
 export interface TaskBoardInit {
   initialFilter: TaskFilter;
   initialPage: TaskPage;
   initialCounts: TaskCounts;
+  /** The zone the server rendered with (from the cookie); the browser's own takes over after hydration. */
+  timeZone: string;
 }
+
+// Only these views list different tasks on different days.
+const dependsOnToday = (filter: TaskFilter) => filter.status === "today" || filter.status === "upcoming";
 
 /**
  * The task list and everything that changes it. The URL is the source of
  * truth for the filter; the server rendered the first page, and every later
  * page and change goes through the API.
  */
-export function useTaskBoard({ initialFilter, initialPage, initialCounts }: TaskBoardInit) {
+export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZone: serverZone }: TaskBoardInit) {
   const searchParams = useSearchParams();
   const filter = useMemo(
-    () => parseTaskFilter({ status: searchParams.get("status"), q: searchParams.get("q") }),
+    () =>
+      parseTaskFilter({ status: searchParams.get("status"), q: searchParams.get("q"), sort: searchParams.get("sort") }),
     [searchParams],
   );
+  const [timeZone, setTimeZone] = useState(serverZone);
+  const today = todayIn(timeZone);
   const [state, dispatch] = useReducer(taskListReducer, null, () =>
-    createTaskListState(initialFilter, initialPage, initialCounts),
+    createTaskListState(initialFilter, todayIn(serverZone), initialPage, initialCounts),
   );
   const sync = useRef<TaskSync | undefined>(undefined);
-  const mutations = useTaskMutations(dispatch, (change) => sync.current?.noteSaved(change));
+  const undoable = useUndoable();
+  const mutations = useTaskMutations(dispatch, undoable, (change) => sync.current?.noteSaved(change));
   const [listError, setListError] = useState<{ key: string; message: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
-  const filterKey = taskFilterKey(filter);
-  const stale = filterKey !== taskFilterKey(state.filter);
+  // The first render matches the server's; then the browser's zone, remembered
+  // for the next server render, and any deletion the last page left unanswered.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first page the server rendered
+  useEffect(() => {
+    const zone = browserTimeZone();
+    rememberTimeZone(zone);
+    setTimeZone(zone);
+    const unsent = takeUnsent();
+    if (unsent) mutations.resend(unsent, initialPage.data);
+    // A token in hand before anything needs one: a deletion sent as the page
+    // closes cannot wait for a token request.
+    getApiToken().catch(() => {});
+  }, []);
+
+  const filterKey = `${taskFilterKey(filter)}\n${dependsOnToday(filter) ? today : ""}`;
+  const stateKey = `${taskFilterKey(state.filter)}\n${dependsOnToday(state.filter) ? state.today : ""}`;
+  const stale = filterKey !== stateKey;
   const failed = listError?.key === filterKey;
 
   // Other tabs' and devices' changes, live.
@@ -45,25 +74,25 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts }: Task
     return () => sync.current?.stop();
   }, []);
 
-  // A new filter (a link, the search box, the back button): fetch its first page.
+  // A new filter (a link, the search box, the back button) or a new day: fetch its first page.
   useEffect(() => {
     if (!stale || failed) return;
     const controller = new AbortController();
-    fetchTaskPage(filter, null, controller.signal).then(
-      (page) => dispatch({ type: "loaded", filter, page }),
+    fetchTaskPage(filter, timeZone, null, controller.signal).then(
+      (page) => dispatch({ type: "loaded", filter, today, page }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setListError({ key: taskFilterKey(filter), message: describeError(error) });
+        if (!controller.signal.aborted) setListError({ key: filterKey, message: describeError(error) });
       },
     );
     return () => controller.abort();
-  }, [stale, failed, filter]);
+  }, [stale, failed, filter, filterKey, timeZone, today]);
 
   /** Resolves to the id of the first task it added, if any. */
   async function loadMore(): Promise<string | undefined> {
     if (!state.nextCursor || loadingMore) return undefined;
     setLoadingMore(true);
     try {
-      const page = await fetchTaskPage(state.filter, state.nextCursor);
+      const page = await fetchTaskPage(state.filter, timeZone, state.nextCursor);
       dispatch({ type: "appended", filter: state.filter, page });
       return page.data[0]?.id;
     } catch (error) {
@@ -74,16 +103,35 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts }: Task
     }
   }
 
+  /**
+   * Moves a task to `index` in the list on screen (My order only), at once,
+   * with the key it will most likely get; the server's answer then settles it.
+   */
+  function moveTo(task: Task, index: number): boolean {
+    const rest = state.tasks.filter((other) => other.id !== task.id);
+    const target = Math.max(0, Math.min(index, rest.length));
+    const before = rest[target - 1] ?? null;
+    const after = rest[target] ?? null;
+    if (state.tasks.indexOf(task) === target || [task, before, after].some((t) => t && isPlaceholder(t))) return false;
+    const position = generateKeyBetween(before?.position ?? null, after?.position ?? null);
+    void mutations.moveTask(task, before?.id ?? null, position);
+    mutations.announce(`Moved “${task.title}” to position ${target + 1} of ${state.tasks.length}.`);
+    return true;
+  }
+
   return {
     ...mutations,
     filter,
     state,
+    today,
+    undo: undoable,
     loading: stale && !failed,
     listError: failed ? listError.message : null,
     retryList: () => setListError(null),
     loadingMore,
     loadMore,
     live,
+    moveTo,
     showFilter,
   };
 }

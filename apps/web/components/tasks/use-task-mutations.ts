@@ -2,23 +2,24 @@
 
 import { type Dispatch, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-client";
+import { getApiToken } from "@/lib/api-token";
 import type { TaskChange } from "@/lib/sync-schemas";
-import type { TaskListAction } from "@/lib/task-list-state";
+import { CLEARING, type TaskListAction } from "@/lib/task-list-state";
 import type { CreateTaskInput, Task } from "@/lib/task-schemas";
 import {
+  clearCompletedRequest,
   completeTaskRequest,
   createTaskRequest,
   deleteTaskRequest,
+  moveTaskRequest,
   TaskConflictError,
   updateTaskRequest,
 } from "@/lib/tasks-api";
+import type { Undoable, UnsentOperation } from "./use-undoable";
 
 export type AddTaskResult = { ok: true } | { ok: false; fieldErrors: Record<string, string | undefined> };
 
-export interface TaskEdit {
-  title: string;
-  description: string | null;
-}
+export type TaskEdit = Pick<Task, "title" | "description" | "due_date" | "priority">;
 
 /** The version an edit was made on, and what to do when the server has a newer one. */
 export interface EditBase {
@@ -35,17 +36,21 @@ const PLACEHOLDER_PREFIX = "new-";
 export const isPlaceholder = (task: Task) => task.id.startsWith(PLACEHOLDER_PREFIX);
 
 /**
- * Adding, completing, editing and deleting, each shown at once and undone
- * (with a message) when the server refuses. Requests for one task run one
- * after another, each starting from the task as the previous one left it, so
- * nothing a person does is ignored or overtaken; new tasks are created in the
- * order they were added.
+ * Adding, completing, editing, moving and deleting, each shown at once and
+ * undone (with a message) when the server refuses. Requests for one task run
+ * one after another, each starting from the task as the previous one left it,
+ * so nothing a person does is ignored or overtaken; new tasks are created in
+ * the order they were added. Deleting and clearing wait for their Undo.
  */
 /**
  * `onSaved`: each answer the server gave this tab (a task, or a deletion),
  * told before the list settles, so the counts can come from the server's side.
  */
-export function useTaskMutations(dispatch: Dispatch<TaskListAction>, onSaved: (change: TaskChange) => void) {
+export function useTaskMutations(
+  dispatch: Dispatch<TaskListAction>,
+  undoable: Undoable,
+  onSaved: (change: TaskChange) => void,
+) {
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const queues = useRef(new Map<string, Promise<Outcome>>());
@@ -77,6 +82,10 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>, onSaved: (c
       title: input.title,
       description: input.description ?? null,
       completed: false,
+      due_date: input.due_date ?? null,
+      priority: input.priority ?? "none",
+      // New tasks go to the top; "" sorts before every real position.
+      position: "",
       created_at: now,
       updated_at: now,
       version: 1,
@@ -136,12 +145,15 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>, onSaved: (c
     });
   }
 
-  const toggleTask = (task: Task) =>
-    changeTask(
+  const toggleTask = (task: Task) => {
+    // A pending clear deletes what is completed when it is sent: send it before completion changes.
+    undoable.settle("clear");
+    return changeTask(
       task,
       (current) => ({ completed: !current.completed }),
       (next) => completeTaskRequest(next.id, next.completed),
     );
+  };
 
   const editTask = (task: Task, edit: TaskEdit, base: EditBase) =>
     changeTask(
@@ -151,34 +163,118 @@ export function useTaskMutations(dispatch: Dispatch<TaskListAction>, onSaved: (c
       base.onConflict,
     );
 
+  /** `position` is where it shows until the server answers with the real one. */
+  const moveTask = (task: Task, afterId: string | null, position: string) =>
+    changeTask(
+      task,
+      () => ({ position }),
+      (next) => moveTaskRequest(next.id, afterId),
+    );
+
+  /** A deletion the server has done: the sync's copy first, then the task is no longer in flight. */
+  function deleted(id: string) {
+    onSaved({ id, deleted: true });
+    dispatch({ type: "settled", id });
+  }
+
   function deleteTask(task: Task) {
     setProblem(null);
-    return afterEarlier(task, async (current) => {
-      dispatch({ type: "removed", task: current });
-      try {
-        await deleteTaskRequest(current.id);
-        onSaved({ id: current.id, deleted: true });
-        setAnnouncement(`Deleted “${current.title}”.`);
-        return null;
-      } catch (error) {
-        // Already gone is what the person wanted.
-        if (error instanceof ApiError && error.status === 404) return null;
-        dispatch({ type: "inserted", task: current, saving: false });
-        fail(`Couldn't delete “${current.title}”.`, error);
-        return current;
-      }
+    return afterEarlier(
+      task,
+      (current) =>
+        new Promise<Outcome>((resolve) => {
+          dispatch({ type: "removed", task: current, held: true });
+          // A fresh token now, so a deletion sent as the page closes needs no token request first.
+          getApiToken().catch(() => {});
+          undoable.schedule({
+            kind: "delete",
+            id: current.id,
+            message: `Deleted “${current.title}”.`,
+            undo: () => {
+              dispatch({ type: "inserted", task: current, saving: false });
+              setAnnouncement(`Restored “${current.title}”.`);
+              resolve(current);
+            },
+            commit: async (keepalive) => {
+              try {
+                await deleteTaskRequest(current.id, { keepalive });
+                deleted(current.id);
+                resolve(null);
+              } catch (error) {
+                // Already gone is what the person wanted.
+                if (error instanceof ApiError && error.status === 404) {
+                  deleted(current.id);
+                  return resolve(null);
+                }
+                dispatch({ type: "inserted", task: current, saving: false });
+                fail(`Couldn't delete “${current.title}”.`, error);
+                resolve(current);
+              }
+            },
+          });
+        }),
+    );
+  }
+
+  /** Clears every completed task; `loaded` are the ones on screen, `completed` how many there are in all. */
+  function clearCompleted(loaded: Task[], completed: number) {
+    setProblem(null);
+    dispatch({ type: "cleared" });
+    getApiToken().catch(() => {});
+    undoable.schedule({
+      kind: "clear",
+      message: `Cleared ${completed} completed ${completed === 1 ? "task" : "tasks"}.`,
+      undo: () => {
+        dispatch({ type: "restored", tasks: loaded, completed });
+        setAnnouncement("Completed tasks restored.");
+      },
+      commit: async (keepalive) => {
+        try {
+          await clearCompletedRequest({ keepalive });
+          for (const task of loaded) onSaved({ id: task.id, deleted: true });
+          dispatch({ type: "settled", id: CLEARING });
+        } catch (error) {
+          dispatch({ type: "restored", tasks: loaded, completed });
+          fail("Couldn't clear completed tasks.", error);
+        }
+      },
     });
   }
 
+  /** Sends again, and shows, a deletion that the previous page may not have got through (takeUnsent). */
+  function resend(unsent: UnsentOperation, tasks: Task[]) {
+    if (unsent.kind === "clear") {
+      dispatch({ type: "cleared" });
+      clearCompletedRequest()
+        .catch((error: unknown) => fail("Couldn't clear completed tasks.", error))
+        .finally(() => dispatch({ type: "settled", id: CLEARING }));
+      return;
+    }
+    const shown = tasks.find((task) => task.id === unsent.id);
+    if (shown) dispatch({ type: "removed", task: shown, held: true });
+    deleteTaskRequest(unsent.id).then(
+      () => deleted(unsent.id),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return deleted(unsent.id);
+        if (shown) dispatch({ type: "inserted", task: shown, saving: false });
+        fail("Couldn't delete a task.", error);
+      },
+    );
+  }
+
   return {
+    resend,
     problem,
     reportProblem: fail,
     dismissProblem: () => setProblem(null),
     announcement,
     addTask,
+    announce: setAnnouncement,
     toggleTask,
     editTask,
+    moveTask,
     deleteTask,
+    clearCompleted,
   };
 }
 

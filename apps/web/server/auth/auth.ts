@@ -3,16 +3,22 @@ import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
+import { decodeJwt } from "jose";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { requestIdOf } from "../http/with-request";
 import { CLIENT_IP_HEADER, withClientIp } from "../limits/client-ip";
+import { sendAccountMail } from "../mail/send-account-mail";
 import { authRoutes, finishAuthAnswer } from "./auth-answer";
 import { beforeAuthEndpoint } from "./before-auth-endpoint";
 import { limitBody } from "./limit-body";
 
 /** The algorithm Better Auth signs API tokens with; the verifier accepts no other. */
 export const TOKEN_ALGORITHM = "EdDSA";
+
+/** How long the links in reset and verification e-mails work. */
+const MAIL_LINK_SECONDS = 3600;
 
 function createAuth() {
   const env = getEnv();
@@ -36,14 +42,40 @@ function createAuth() {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
+      requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
+      sendResetPassword: ({ user, url }, request) => sendAccountMail("reset-password", user.email, url, request),
+      resetPasswordTokenExpiresIn: MAIL_LINK_SECONDS,
+      // Whoever had the old password may be signed in somewhere: not any more.
+      revokeSessionsOnPasswordReset: true,
     },
-    user: { deleteUser: { enabled: true } },
+    emailVerification: {
+      sendVerificationEmail: ({ user, url, token }, request) =>
+        sendAccountMail(isEmailChange(token) ? "change-email" : "verify-email", user.email, url, request),
+      sendOnSignUp: true,
+      // Only asked when REQUIRE_EMAIL_VERIFICATION refuses the sign-in: a new link comes with the refusal.
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: MAIL_LINK_SECONDS,
+    },
+    user: {
+      deleteUser: { enabled: true },
+      // The new address replaces the old one only once its link has been opened.
+      changeEmail: { enabled: true },
+    },
     hooks: { before: beforeAuthEndpoint },
     rateLimit: {
       // On everywhere, not only in production: tests raise the limit explicitly.
       enabled: true,
       storage: "database",
-      customRules: { "/sign-in/email": authRule, "/sign-up/email": authRule },
+      customRules: {
+        "/sign-in/email": authRule,
+        "/sign-up/email": authRule,
+        "/request-password-reset": authRule,
+        "/reset-password": authRule,
+        "/send-verification-email": authRule,
+        "/change-email": authRule,
+        "/change-password": authRule,
+      },
     },
     plugins: [
       jwt({
@@ -57,7 +89,9 @@ function createAuth() {
   });
   const clientIpOptions = { onVercel: env.VERCEL === "1", trustedProxyHops: env.TRUSTED_PROXY_HOPS };
   const routes = authRoutes(auth.api);
-  const handler = async (request: Request) => {
+  const handler = async (incoming: Request) => {
+    // One id for the answer and for what is logged while making it (a mail that could not be sent).
+    const request = withRequestId(incoming);
     const limited = await limitBody(withClientIp(request, clientIpOptions));
     return finishAuthAnswer(request, limited instanceof Response ? limited : await auth.handler(limited), routes);
   };
@@ -75,6 +109,23 @@ function toBaseURL([canonical, ...others]: [string, ...string[]]): BetterAuthOpt
     fallback: canonical,
     protocol: new URL(canonical).protocol === "https:" ? "https" : "http",
   };
+}
+
+// Better Auth sends the link that confirms a new address through the same
+// callback as a sign-up's; its token (signed, read here only to choose the
+// wording) names the address being changed to.
+function isEmailChange(token: string): boolean {
+  try {
+    return typeof decodeJwt(token).updateTo === "string";
+  } catch {
+    return false;
+  }
+}
+
+function withRequestId(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestIdOf(request));
+  return new Request(request, { headers });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { takeSignInAttempt } from "../limits/sign-in-attempts";
+import { getEnv } from "../env";
+import { takeAttempt } from "../limits/take-attempt";
 import { checkAuthInput, field } from "./check-auth-input";
 
 /**
@@ -11,7 +12,10 @@ export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
   checkAuthInput(ctx.path, ctx.body);
   const email = field(ctx.body, "email");
   if (ctx.path === "/sign-in/email" && typeof email === "string") {
-    const attempt = await takeSignInAttempt(email);
+    // With the per-IP limit alone, an attacker spread over many addresses
+    // would still get AUTH_RATE_LIMIT_MAX guesses per window at one account.
+    const { AUTH_RATE_LIMIT_MAX: max, AUTH_RATE_LIMIT_WINDOW_SECONDS: window } = getEnv();
+    const attempt = await takeAttempt("sign-in", email, max, window);
     if (!attempt.allowed) {
       const retryAfter = String(attempt.retryAfter);
       throw new APIError(

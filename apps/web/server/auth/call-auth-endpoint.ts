@@ -5,6 +5,8 @@ import { z } from "zod";
 import { getEnv } from "../env";
 import { getAuth } from "./auth";
 
+export type AuthEndpointBody = Record<string, string | boolean>;
+
 export type AuthEndpointResult = { ok: true } | { ok: false; status: number; code?: string | undefined };
 
 // What describes the action's own request body, not the JSON one sent on.
@@ -20,7 +22,7 @@ const errorBody = z.object({ code: z.string().optional() });
  * along (cookies, Origin, the proxy's client address), and the cookies Better
  * Auth answers with are set on the action's response.
  */
-export async function callAuthEndpoint(path: `/${string}`, body: Record<string, string>): Promise<AuthEndpointResult> {
+export async function callAuthEndpoint(path: `/${string}`, body: AuthEndpointBody): Promise<AuthEndpointResult> {
   const forwarded = new Headers(await headers());
   for (const name of NOT_FORWARDED) forwarded.delete(name);
   forwarded.set("content-type", "application/json");

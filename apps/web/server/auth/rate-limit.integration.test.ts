@@ -118,4 +118,17 @@ describe("sign-up and sign-in rate limits", () => {
       (await POST(post("/sign-in/email", { email: other.email, password: other.password }, "192.0.2.70"))).status,
     ).toBe(200);
   });
+
+  it("limits reset-link requests per client address, answering a known and an unknown address alike", async () => {
+    const ip = "192.0.2.80";
+    const POST = await loadAuthRoute();
+    const user = newUser();
+    expect((await POST(post("/sign-up/email", user, "192.0.2.81"))).status).toBe(200);
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      const email = attempt % 2 === 0 ? user.email : `nobody-${randomUUID()}@example.test`;
+      expect((await POST(post("/request-password-reset", { email }, ip))).status).toBe(200);
+    }
+    expectRateLimited(await POST(post("/request-password-reset", { email: user.email }, ip)));
+    expectRateLimited(await POST(post("/request-password-reset", { email: "nobody@example.test" }, ip)));
+  });
 });

@@ -28,6 +28,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const cause = adapterCause(error.meta);
     if (cause) return UNREACHABLE_KINDS.has(cause.kind) || TRANSIENT_SQLSTATES.has(cause.code);
   }
+  // Inside an interactive transaction the adapter's error reaches us unwrapped.
+  if (error instanceof Error && error.name === "DriverAdapterError") {
+    const cause = adapterCause({ driverAdapterError: error });
+    if (cause) return UNREACHABLE_KINDS.has(cause.kind) || TRANSIENT_SQLSTATES.has(cause.code);
+  }
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const code = "code" in current ? current.code : undefined;
     if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || TRANSIENT_SQLSTATES.has(code))) return true;

@@ -5,6 +5,7 @@ import {
   completeTaskBody,
   createTaskBody,
   listTasksQuery,
+  moveTaskBody,
   replaceTaskBody,
   task,
   updateTaskBody,
@@ -154,6 +155,14 @@ export function buildOpenApiDocument(serverUrl: string) {
         ReplaceTaskBody: withoutMeta(input(replaceTaskBody)),
         UpdateTaskBody: withoutMeta(input(updateTaskBody)),
         CompleteTaskBody: withoutMeta(input(completeTaskBody)),
+        MoveTaskBody: withoutMeta(input(moveTaskBody)),
+        Cleared: {
+          type: "object",
+          properties: {
+            deleted: { type: "integer", minimum: 0, description: "How many completed tasks were deleted" },
+          },
+          required: ["deleted"],
+        },
         ChangesPage: withoutMeta(output(changesPage)),
         PreconditionFailed: {
           type: "object",
@@ -188,7 +197,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: {
           ...secured,
           operationId: "listTasks",
-          summary: "List your tasks, newest first",
+          summary: "List your tasks: newest first, or by due date, priority or your own order",
           parameters: [...queryParameters(), ifNoneMatch],
           responses: {
             200: {
@@ -312,6 +321,32 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             200: { description: "The stream", content: { "text/event-stream": { schema: { type: "string" } } } },
             ...errorResponses(422),
+          },
+        },
+      },
+      "/api/tasks/{id}/move": {
+        parameters: [idParameter],
+        post: {
+          ...secured,
+          operationId: "moveTask",
+          summary: "Move a task in your manual order (sort=manual): right after after_id, or first",
+          description:
+            "Only the moved task is written: it gets a new position between its new neighbours'. An after_id that is not one of your tasks, or is the task itself, answers 422 at body.after_id.",
+          requestBody: { required: false, content: json(ref("MoveTaskBody")) },
+          responses: {
+            200: taskResponse("The task with its new position"),
+            ...errorResponses(400, 404, 413, 415, 422),
+          },
+        },
+      },
+      "/api/tasks/clear": {
+        post: {
+          ...secured,
+          operationId: "clearCompleted",
+          summary: "Delete all your completed tasks",
+          responses: {
+            200: { description: "How many were deleted", content: json(ref("Cleared")) },
+            ...errorResponses(),
           },
         },
       },

@@ -4,6 +4,7 @@ import type { Task } from "@/lib/task-schemas";
 import { getDb } from "../db";
 import type { IfMatch } from "../http/conditional";
 import { assertTaskId } from "./not-found";
+import { TASK_COLUMNS } from "./task-columns";
 import { toTaskDto } from "./to-task-dto";
 import { updateTask } from "./update-task";
 import { writeRefused } from "./write-refused";
@@ -24,8 +25,7 @@ export async function completeTask(
     UPDATE "task" SET "completed" = NOT "completed", "updated_at" = ${new Date()}
     WHERE "id" = ${assertTaskId(id)}::uuid AND "user_id" = ${userId}
       AND (${ifMatch === undefined}::boolean OR "version" = ANY(${[...(ifMatch ?? [])]}::integer[]))
-    RETURNING "id", "user_id" AS "userId", "title", "description", "completed",
-              "created_at" AS "createdAt", "updated_at" AS "updatedAt", "version"`;
+    RETURNING ${TASK_COLUMNS}`;
   if (!row) throw await writeRefused(userId, id, ifMatch);
   return toTaskDto(row);
 }

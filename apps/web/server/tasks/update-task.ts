@@ -2,6 +2,7 @@ import "server-only";
 import type { Task, UpdateTaskInput } from "@/lib/task-schemas";
 import { getDb } from "../db";
 import type { IfMatch } from "../http/conditional";
+import { dueDateColumn } from "./due-date-column";
 import { getTask } from "./get-task";
 import { assertTaskId } from "./not-found";
 import { toTaskDto } from "./to-task-dto";
@@ -20,15 +21,15 @@ export async function updateTask(
   changes: UpdateTaskInput,
   ifMatch?: IfMatch,
 ): Promise<Task> {
-  const { title, description, completed } = changes;
-  if (title === undefined && description === undefined && completed === undefined) {
+  const { title, description, completed, due_date, priority } = changes;
+  if ([title, description, completed, due_date, priority].every((value) => value === undefined)) {
     const task = await getTask(userId, id);
     if (ifMatch && !ifMatch.includes(task.version)) throw changedBySomeoneElse(task);
     return task;
   }
   const [row] = await getDb().task.updateManyAndReturn({
     where: { id: assertTaskId(id), userId, ...versionCondition(ifMatch) },
-    data: { title, description, completed },
+    data: { title, description, completed, dueDate: dueDateColumn(due_date), priority },
   });
   if (!row) throw await writeRefused(userId, id, ifMatch);
   return toTaskDto(row);

@@ -35,6 +35,8 @@ describe("GET /api/openapi.json", () => {
         "PATCH /api/tasks/{id}/complete",
         "GET /api/tasks/changes",
         "GET /api/tasks/events",
+        "POST /api/tasks/{id}/move",
+        "POST /api/tasks/clear",
         "GET /api/health",
         "GET /api/ping",
         "GET /api/openapi.json",
@@ -53,6 +55,9 @@ describe("GET /api/openapi.json", () => {
       "title",
       "description",
       "completed",
+      "due_date",
+      "priority",
+      "position",
       "created_at",
       "updated_at",
       "version",
@@ -63,10 +68,20 @@ describe("GET /api/openapi.json", () => {
       "q",
       "limit",
       "cursor",
+      "sort",
+      "due",
+      "tz",
       "If-None-Match",
     ]);
     expect(parameters[0].schema).toMatchObject({ enum: ["all", "pending", "completed"], default: "all" });
     expect(parameters[2].schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 50 });
+    expect(parameters[4].schema).toMatchObject({ enum: ["created", "due", "priority", "manual"], default: "created" });
+    expect(parameters[6].schema).toMatchObject({ type: "string", default: "UTC" });
+    expect(schemas.Task.properties.due_date).toMatchObject({ anyOf: [{ format: "date" }, { type: "null" }] });
+    expect(schemas.Task.properties.priority).toMatchObject({ enum: ["none", "low", "medium", "high"] });
+    expect(schemas.CreateTaskBody.properties).toHaveProperty("due_date");
+    expect(schemas.CreateTaskBody.properties).toHaveProperty("priority");
+    expect(schemas.MoveTaskBody.properties.after_id).toMatchObject({ anyOf: [{ format: "uuid" }, { type: "null" }] });
   });
 
   it("documents ETags, If-Match, Idempotency-Key, the changes feed and the events stream", async () => {

@@ -31,6 +31,8 @@ const endpoints = (): Array<[string, Parameters<typeof call>[0], string, unknown
   ["update", "PATCH", `/api/tasks/${taskId}`, { title: "x" }],
   ["complete", "PATCH", `/api/tasks/${taskId}/complete`, undefined],
   ["delete", "DELETE", `/api/tasks/${taskId}`, undefined],
+  ["move", "POST", `/api/tasks/${taskId}/move`, { after_id: null }],
+  ["clear", "POST", "/api/tasks/clear", undefined],
 ];
 
 describe("authentication failures", () => {
@@ -254,6 +256,9 @@ describe("paths and methods", () => {
     ["PUT", "/api/tasks", "GET, POST, OPTIONS"],
     ["POST", "/api/tasks/ID", "GET, PUT, PATCH, DELETE, OPTIONS"],
     ["GET", "/api/tasks/ID/complete", "PATCH, OPTIONS"],
+    ["PATCH", "/api/tasks/ID/move", "POST, OPTIONS"],
+    ["GET", "/api/tasks/clear", "POST, OPTIONS"],
+    ["DELETE", "/api/tasks/clear", "POST, OPTIONS"],
   ] as const)("answers 405 to %s %s with Allow", async (method, path, allow) => {
     const response = await call(method, path.replace("ID", taskId), { token: user.token });
     expect({ status: response.status, json: response.json }).toEqual({

@@ -75,7 +75,8 @@ describe("per-user task quota (MAX_TASKS_PER_USER=5 here)", () => {
   it("holds when creates race for the last place: exactly one gets it", async () => {
     const user = await signUpUser();
     for (let index = 0; index < 4; index++) await createTaskFor(user.token, { title: `Task ${index}` });
-    // Another transaction holds the owner's row, so both creates start and wait.
+    // Another transaction holds the owner's row, so both creates start and wait
+    // for it (the lock createTask takes first, in server/tasks/position-lock.ts).
     const db = getClient();
     let release = () => {};
     const holding = db.$transaction(async (tx) => {
@@ -91,7 +92,7 @@ describe("per-user task quota (MAX_TASKS_PER_USER=5 here)", () => {
       .poll(async () => {
         const [row] = await db.$queryRaw<Array<{ waiting: number }>>`
           SELECT count(*)::integer AS waiting FROM pg_stat_activity
-          WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "task"%'`;
+          WHERE wait_event_type = 'Lock' AND query LIKE '%FROM "user" WHERE "id" = $1 FOR UPDATE%'`;
         return row?.waiting;
       })
       .toBe(2);

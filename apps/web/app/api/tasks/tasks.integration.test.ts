@@ -165,6 +165,8 @@ describe("a token whose user has been deleted", () => {
       ["GET", `/api/tasks/${task.id}`, undefined],
       ["PATCH", `/api/tasks/${task.id}/complete`, undefined],
       ["DELETE", `/api/tasks/${task.id}`, undefined],
+      ["POST", `/api/tasks/${task.id}/move`, { after_id: null }],
+      ["POST", "/api/tasks/clear", undefined],
     ] as const) {
       const response = await call(method, path, { token: doomed.token, body });
       expect({ method, path, status: response.status, json: response.json }).toEqual({

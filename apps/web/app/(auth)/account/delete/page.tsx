@@ -10,7 +10,7 @@ import styles from "../../auth.module.css";
 export const metadata: Metadata = { title: "Delete account" };
 
 // Where the delete-account button leads before hydration or without
-// JavaScript; once hydrated, the same form opens in a dialog on /tasks.
+// JavaScript; once hydrated, the same form opens in a dialog on /settings.
 export default async function DeleteAccountPage() {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) redirect(withNextPath("/sign-in", "/account/delete"));
@@ -26,7 +26,7 @@ export default async function DeleteAccountPage() {
         titleId="delete-account-title"
         descriptionId="delete-account-text"
         cancel={
-          <Link href="/tasks" className="button button-secondary">
+          <Link href="/settings" className="button button-secondary">
             Cancel
           </Link>
         }

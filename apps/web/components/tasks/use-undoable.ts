@@ -1,0 +1,112 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+/** How long an Undo is offered. */
+export const UNDO_MS = 5000;
+
+/** An operation as the next page can send it again: a task's deletion, or clearing completed tasks. */
+export type UnsentOperation = { kind: "delete"; id: string } | { kind: "clear" };
+
+const UNSENT_KEY = "todo.unsent-deletion";
+
+export type UndoableOperation = UnsentOperation & {
+  /** What happened, as the toast says it: "Deleted “Buy milk”." */
+  message: string;
+  /** Sends the change to the server; `keepalive` when the page is going away. */
+  commit: (keepalive: boolean) => Promise<void>;
+  /** Puts back what the screen took away; nothing was sent. */
+  undo: () => void;
+};
+
+/**
+ * Deletions wait 5 seconds on this side before they are sent, so Undo gives
+ * back exactly what was there (same id, position, everything) without any
+ * restore API. The server only ever sees one whole DELETE or clear, or none:
+ * when the page is left (reload, link, close) or hidden meanwhile, the request
+ * goes at once with `keepalive`, which lets it outlive the page. It is also
+ * noted in sessionStorage until it is answered, so a reload that overtakes it
+ * hides the task anyway and sends it again (see takeUnsent).
+ */
+export function useUndoable() {
+  const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
+  const pending = useRef<{ id: number; operation: UndoableOperation; timer: number } | null>(null);
+  const counter = useRef(0);
+
+  function take() {
+    const current = pending.current;
+    if (!current) return null;
+    pending.current = null;
+    window.clearTimeout(current.timer);
+    setToast((shown) => (shown?.id === current.id ? null : shown));
+    return current.operation;
+  }
+
+  /** Sends the pending operation now (optionally only one of `kind`). */
+  function settle(kind?: UndoableOperation["kind"], keepalive = false): void {
+    if (kind && pending.current?.operation.kind !== kind) return;
+    const operation = take();
+    if (!operation) return;
+    const unsent: UnsentOperation =
+      operation.kind === "delete" ? { kind: "delete", id: operation.id } : { kind: "clear" };
+    if (keepalive) sessionStorage.setItem(UNSENT_KEY, JSON.stringify(unsent));
+    void operation.commit(keepalive).finally(() => {
+      if (keepalive) sessionStorage.removeItem(UNSENT_KEY);
+    });
+  }
+
+  function schedule(operation: UndoableOperation): void {
+    settle();
+    counter.current += 1;
+    const id = counter.current;
+    pending.current = { id, operation, timer: window.setTimeout(() => settle(), UNDO_MS) };
+    setToast({ id, message: operation.message });
+  }
+
+  function undo(): void {
+    take()?.undo();
+  }
+
+  // A ref holds the latest settle, so the listeners (added once) never call a stale one.
+  const settleRef = useRef(settle);
+  settleRef.current = settle;
+  useEffect(() => {
+    const leave = () => settleRef.current(undefined, true);
+    const hidden = () => {
+      if (document.visibilityState === "hidden") leave();
+    };
+    // beforeunload comes before a reload or link asks for the next page, pagehide
+    // and visibilitychange where it does not fire (mobile browsers, bfcache).
+    window.addEventListener("beforeunload", leave);
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", hidden);
+    return () => {
+      window.removeEventListener("beforeunload", leave);
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", hidden);
+      // Leaving the page inside the app (a link): send it, do not drop it.
+      leave();
+    };
+  }, []);
+
+  return { toast, schedule, undo, settle };
+}
+
+export type Undoable = ReturnType<typeof useUndoable>;
+
+/** A deletion the previous page sent as it closed but never saw answered, once (then forgotten). */
+export function takeUnsent(): UnsentOperation | null {
+  const text = sessionStorage.getItem(UNSENT_KEY);
+  sessionStorage.removeItem(UNSENT_KEY);
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null || !("kind" in value)) return null;
+    if (value.kind === "clear") return { kind: "clear" };
+    if (value.kind === "delete" && "id" in value && typeof value.id === "string")
+      return { kind: "delete", id: value.id };
+  } catch {
+    // Not ours, or damaged: nothing to send.
+  }
+  return null;
+}

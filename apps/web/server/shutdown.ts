@@ -1,0 +1,58 @@
+import "server-only";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { Server, ServerResponse } from "node:http";
+import { closeDb } from "./db";
+
+// When `next start` (or the server under `next dev`) gets SIGTERM or SIGINT,
+// Next closes its port, lets the requests in flight finish, then exits. Two
+// things are left to us: closing the database pool once the last request is
+// done, and not letting keep-alive connections hold the stop up: Node keeps a
+// connection that finishes a response after the port closed open until its
+// keep-alive timeout, and still serves new requests arriving on it.
+
+const REQUEST_START = "http.server.request.start";
+const RESPONSE_FINISH = "http.server.response.finish";
+
+let server: Server | undefined;
+let stopping = false;
+
+// Only the first request is looked at, to learn which server Next runs.
+function remember(message: unknown): void {
+  unsubscribe(REQUEST_START, remember);
+  if (typeof message === "object" && message !== null && "server" in message && message.server instanceof Server) {
+    server = message.server;
+  }
+}
+
+function closeAfterResponse(message: unknown): void {
+  if (typeof message === "object" && message !== null && "response" in message) {
+    const { response } = message;
+    if (response instanceof ServerResponse && !response.headersSent) response.setHeader("connection", "close");
+  }
+}
+
+function closeWhenIdle(): void {
+  setImmediate(() => server?.closeIdleConnections());
+}
+
+function onStop(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  // Next's own listener (registered before ours) is what stops the server.
+  // Without it (NEXT_MANUAL_SIG_HANDLE, another host), we must not swallow
+  // the signal: close the pool, then let the signal do what it would have done.
+  if (process.listenerCount(signal) === 0) {
+    void closeDb().finally(() => process.kill(process.pid, signal));
+    return;
+  }
+  if (!server) {
+    void closeDb(); // no request ever started: none is in flight
+    return;
+  }
+  subscribe(REQUEST_START, closeAfterResponse);
+  subscribe(RESPONSE_FINISH, closeWhenIdle);
+  server.once("close", () => void closeDb());
+}
+
+subscribe(REQUEST_START, remember);
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => onStop(signal));

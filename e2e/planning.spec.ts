@@ -1,0 +1,292 @@
+// Planning in the browser: due dates and priorities, the Today and Upcoming
+// views, sorting, the person's own order (mouse and keyboard), clearing
+// completed tasks and deleting with Undo.
+import { expect, type Page, test } from "@playwright/test";
+import { rawTasksViaApi } from "./support/api";
+import { expectNoSeriousViolations } from "./support/axe";
+import { apiToken, signUpInBrowser } from "./support/people";
+import {
+  addForm,
+  addTask,
+  browserDate,
+  expectAllSaved,
+  expectTitles,
+  taskCheckbox,
+  taskItem,
+  taskList,
+} from "./support/tasks-page";
+
+const toast = (page: Page) => page.getByRole("status").filter({ has: page.getByRole("button", { name: "Undo" }) });
+
+test("a task due today is in Today, an overdue one shows as overdue, and a later one in Upcoming", async ({ page }) => {
+  await signUpInBrowser(page);
+  await addTask(page, "Water the plants", undefined, { due: await browserDate(page, 0), priority: "Medium" });
+  await addTask(page, "File the taxes", undefined, { due: await browserDate(page, -2), priority: "High" });
+  await addTask(page, "Dentist", undefined, { due: await browserDate(page, 3) });
+  await addTask(page, "Someday");
+  await expectAllSaved(page);
+
+  await expect(taskItem(page, "Water the plants")).toContainText("Today");
+  await expect(taskItem(page, "Water the plants")).toContainText("Medium priority");
+  const overdue = taskItem(page, "File the taxes").getByText("Overdue · 2 days");
+  await expect(overdue).toBeVisible();
+  await expect(overdue.locator("xpath=..")).toHaveAttribute("data-overdue", "true");
+
+  await page.getByRole("link", { name: "Today", exact: true }).click();
+  await expect(page).toHaveURL(/\/tasks\?status=today$/);
+  await expectTitles(page, ["File the taxes", "Water the plants"]);
+  await expectNoSeriousViolations(page, "the Today view with an overdue task");
+
+  await page.getByRole("link", { name: "Upcoming", exact: true }).click();
+  await expectTitles(page, ["Dentist"]);
+  await page.reload();
+  await expectTitles(page, ["Dentist"]);
+});
+
+test.describe("in another time zone", () => {
+  // UTC+14: for most of the day its date is not UTC's.
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("the server's first page counts today in the browser's zone", async ({ page }) => {
+    await signUpInBrowser(page);
+    const today = await browserDate(page, 0);
+    await addTask(page, "Kiritimati today", undefined, { due: today });
+    await expectAllSaved(page);
+    // The page the server renders, before any script runs: the same task, the same words.
+    const html = await (await page.request.get("/tasks?status=today")).text();
+    expect(html).toContain("Kiritimati today");
+    expect(html).toMatch(new RegExp(`datetime="${today}"`, "i"));
+    await page.goto("/tasks?status=today");
+    await expect(taskItem(page, "Kiritimati today")).toContainText("Today");
+  });
+});
+
+test("sorts by due date and by priority, in the URL", async ({ page }) => {
+  await signUpInBrowser(page);
+  await addTask(page, "Later, low", undefined, { due: await browserDate(page, 9), priority: "Low" });
+  await addTask(page, "No date, high", undefined, { priority: "High" });
+  await addTask(page, "Soon, none", undefined, { due: await browserDate(page, 1) });
+  await expectAllSaved(page);
+
+  const sort = page.getByLabel("Sort");
+  await sort.selectOption({ label: "Due date" });
+  await expect(page).toHaveURL(/sort=due/);
+  await expectTitles(page, ["Soon, none", "Later, low", "No date, high"]);
+  await expectNoSeriousViolations(page, "the list sorted by due date");
+
+  await sort.selectOption({ label: "Priority" });
+  await expectTitles(page, ["No date, high", "Later, low", "Soon, none"]);
+  await page.reload();
+  await expect(page.getByLabel("Sort")).toHaveValue("priority");
+  await expectTitles(page, ["No date, high", "Later, low", "Soon, none"]);
+
+  await page.getByLabel("Sort").selectOption({ label: "Newest" });
+  await expectTitles(page, ["Soon, none", "No date, high", "Later, low"]);
+});
+
+test("the editor sets and clears a due date and a priority", async ({ page }) => {
+  await signUpInBrowser(page);
+  await addTask(page, "Renew passport");
+  await taskItem(page, "Renew passport").getByRole("button", { name: /^Edit/ }).click();
+  const editor = page.getByRole("form", { name: /^Edit/ });
+  await editor.getByLabel("Due date").fill(await browserDate(page, 1));
+  await editor.getByLabel("Priority").selectOption({ label: "High" });
+  await expectNoSeriousViolations(page, "the editor with a due date and a priority");
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expect(taskItem(page, "Renew passport")).toContainText("Tomorrow");
+  await expect(taskItem(page, "Renew passport")).toContainText("High priority");
+  await expectAllSaved(page);
+  await page.reload();
+  await expect(taskItem(page, "Renew passport")).toContainText("Tomorrow");
+
+  await taskItem(page, "Renew passport").getByRole("button", { name: /^Edit/ }).click();
+  await page.getByRole("form", { name: /^Edit/ }).getByLabel("Due date").fill("");
+  await page.getByRole("form", { name: /^Edit/ }).getByRole("button", { name: "Save" }).click();
+  await expect(taskItem(page, "Renew passport")).not.toContainText("Tomorrow");
+});
+
+test.describe("my own order", () => {
+  // Tall enough that every row is on screen: the mouse only reaches what is.
+  test.use({ viewport: { width: 1280, height: 1400 } });
+
+  async function threeTasks(page: Page) {
+    await signUpInBrowser(page);
+    for (const title of ["Third", "Second", "First"]) await addTask(page, title);
+    await expectAllSaved(page);
+    await page.getByLabel("Sort").selectOption({ label: "My order" });
+    await expect(page).toHaveURL(/sort=manual/);
+    await expectTitles(page, ["First", "Second", "Third"]);
+  }
+
+  test("reorders with the keyboard only, announced, and keeps the order", async ({ page }) => {
+    await threeTasks(page);
+    const handle = page.getByRole("button", { name: "Move “First”" });
+    await handle.focus();
+    await expectNoSeriousViolations(page, "My order with its handles");
+    await page.keyboard.press("ArrowDown");
+    await expectTitles(page, ["Second", "First", "Third"]);
+    await expect(page.getByText("Moved “First” to position 2 of 3.")).toBeAttached();
+    await expect(handle).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expectTitles(page, ["Second", "Third", "First"]);
+    await page.keyboard.press("ArrowUp");
+    await expectTitles(page, ["Second", "First", "Third"]);
+    await expectAllSaved(page);
+    await page.reload();
+    await expectTitles(page, ["Second", "First", "Third"]);
+  });
+
+  /** Presses on a handle and moves, as a person does, onto one half of another task. */
+  async function drag(page: Page, title: string, onto: string, half: "upper" | "lower") {
+    const from = await page.getByRole("button", { name: `Move “${title}”` }).boundingBox();
+    const to = await taskItem(page, onto).boundingBox();
+    if (!from || !to) throw new Error("nothing to drag");
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, half === "upper" ? to.y + 6 : to.y + to.height - 6, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  test("reorders by dragging with the mouse, and keeps the order", async ({ page }) => {
+    await threeTasks(page);
+    await drag(page, "First", "Third", "lower");
+    await expectTitles(page, ["Second", "Third", "First"]);
+    await drag(page, "Third", "Second", "upper");
+    await expectTitles(page, ["Third", "Second", "First"]);
+    await expectAllSaved(page);
+    await page.reload();
+    await expectTitles(page, ["Third", "Second", "First"]);
+  });
+});
+
+test("clears completed tasks with Undo, then for good", async ({ page }) => {
+  await signUpInBrowser(page);
+  for (const title of ["Milk", "Bread", "Eggs"]) await addTask(page, title, undefined, { priority: "Low" });
+  await taskCheckbox(page, "Milk").check();
+  await taskCheckbox(page, "Eggs").check();
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+  const before = await rawTasksViaApi(page.request, token);
+
+  await page.getByRole("button", { name: "Clear completed (2)" }).click();
+  await expectTitles(page, ["Bread"]);
+  await expect(toast(page)).toContainText("Cleared 2 completed tasks.");
+  await expectNoSeriousViolations(page, "the Undo toast after clearing");
+  await toast(page).getByRole("button", { name: "Undo" }).click();
+  await expectTitles(page, ["Eggs", "Bread", "Milk"]);
+  await expect(toast(page)).toBeHidden();
+  // Nothing was sent: every task is exactly as it was, id and position included.
+  expect(await rawTasksViaApi(page.request, token)).toEqual(before);
+
+  await page.getByRole("button", { name: "Clear completed (2)" }).click();
+  await expectTitles(page, ["Bread"]);
+  await expect(toast(page)).toBeHidden();
+  await expect.poll(async () => (await rawTasksViaApi(page.request, token)).length).toBe(1);
+  await page.reload();
+  await expectTitles(page, ["Bread"]);
+  await expect(page.getByRole("button", { name: /^Clear completed/ })).toHaveCount(0);
+});
+
+test("deletes with Undo; the task comes back exactly as it was", async ({ page }) => {
+  await signUpInBrowser(page);
+  await addTask(page, "Keep me", "with a note", { due: await browserDate(page, 2), priority: "High" });
+  await addTask(page, "Other");
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+  const before = await rawTasksViaApi(page.request, token, "&sort=manual");
+
+  await taskItem(page, "Keep me")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await expectTitles(page, ["Other"]);
+  await expect(toast(page)).toContainText("Deleted “Keep me”.");
+  await toast(page).getByRole("button", { name: "Undo" }).click();
+  await expectTitles(page, ["Other", "Keep me"]);
+  await page.reload();
+  await expectTitles(page, ["Other", "Keep me"]);
+  expect(await rawTasksViaApi(page.request, token, "&sort=manual")).toEqual(before);
+});
+
+test("a deletion still waiting for its Undo is sent when the page is reloaded or closed", async ({ page, context }) => {
+  await signUpInBrowser(page);
+  for (const title of ["Gone on reload", "Gone on close", "Stays"]) await addTask(page, title);
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+
+  await taskItem(page, "Gone on reload")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await expect(toast(page)).toBeVisible();
+  await page.reload();
+  await expectTitles(page, ["Stays", "Gone on close"]);
+  // The page has its API token (it asks for one as it loads): nothing is left to wait for on the way out.
+  await page.waitForLoadState("networkidle");
+
+  await taskItem(page, "Gone on close")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await expect(toast(page)).toBeVisible();
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await rawTasksViaApi(context.request, token)).map((task) => JSON.stringify(task)).join())
+    .not.toContain("Gone on close");
+  expect(await rawTasksViaApi(context.request, token)).toHaveLength(1);
+});
+
+test("every keyboard shortcut, none while typing", async ({ page }) => {
+  await signUpInBrowser(page);
+  for (const title of ["Third", "Second", "First"]) await addTask(page, title);
+  await expectAllSaved(page);
+  await page.getByRole("heading", { name: "My tasks" }).click();
+
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await expectNoSeriousViolations(page, "the shortcuts dialog");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press("j");
+  await expect(taskCheckbox(page, "First")).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(taskCheckbox(page, "Second")).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(taskCheckbox(page, "First")).toBeFocused();
+
+  await page.keyboard.press("x");
+  await expect(taskCheckbox(page, "First")).toBeChecked();
+
+  await page.keyboard.press("e");
+  const editor = page.getByRole("form", { name: "Edit “First”" });
+  await expect(editor.getByLabel("Title")).toBeFocused();
+  // Typing in a field is typing: "j" and "x" go into the title.
+  await page.keyboard.press("End");
+  await page.keyboard.type(" jx");
+  await expect(editor.getByLabel("Title")).toHaveValue("First jx");
+  await page.keyboard.press("Escape");
+  await expect(editor).toBeHidden();
+  await expect(taskCheckbox(page, "First")).toBeChecked();
+
+  await page.keyboard.press("n");
+  const title = addForm(page).getByLabel("Title");
+  await expect(title).toBeFocused();
+  await page.keyboard.type("n/?");
+  await expect(title).toHaveValue("n/?");
+  await expect(help).toBeHidden();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Escape");
+  await expect(title).not.toBeFocused();
+
+  await page.keyboard.press("/");
+  const search = page.getByRole("searchbox", { name: "Search tasks" });
+  await expect(search).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(search).not.toBeFocused();
+
+  await taskCheckbox(page, "Third").focus();
+  await page.keyboard.press("Delete");
+  await expectTitles(page, ["First", "Second"]);
+  await expect(toast(page)).toContainText("Deleted “Third”.");
+  await expect(taskList(page)).toBeVisible();
+});

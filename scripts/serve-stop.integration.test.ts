@@ -1,0 +1,331 @@
+// Every way of stopping npm start and npm run dev stops the whole tree within
+// 10 s with exit code 0: Ctrl-C (SIGINT to the terminal's process group),
+// SIGTERM to the npm process (timeout, CI runners, process managers) and
+// SIGTERM to the server process itself (a container's init, systemd). The
+// database then shuts down cleanly and the next start finds the data; under
+// npm start a request in flight when the stop comes still completes.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { root } from "./database";
+
+const STOP_WITHIN_MS = 10_000;
+
+let folder: string;
+let env: Record<string, string>;
+let port: number;
+
+beforeAll(async () => {
+  // One build for every npm start below (turbo replays it when nothing changed).
+  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@todo/web", "--output-logs=errors-only"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  expect(build.status).toBe(0);
+  folder = mkdtempSync(join(tmpdir(), "todo-serve-stop-"));
+  chmodSync(folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
+  port = await freePort();
+  env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    PORT: String(port),
+    LOCAL_DATABASE_DIR: join(folder, "postgres"),
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_RATE_LIMIT_MAX: "1000",
+    NEXT_TELEMETRY_DISABLED: "1",
+    WEB_CONCURRENCY: "1",
+  };
+}, 600_000);
+
+let current: Running | undefined;
+
+afterEach(async () => {
+  // After a failed case: whatever still runs, so that the next case can start.
+  const pid = current?.npm.pid;
+  current = undefined;
+  if (pid) {
+    // Next runs in a process group of its own: end each process by pid.
+    for (const left of [pid, ...descendants(pid)]) {
+      try {
+        process.kill(left, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  const lockFile = join(folder, "postgres", "postmaster.pid");
+  const postmaster = existsSync(lockFile) ? Number(readFileSync(lockFile, "utf8").split("\n")[0]) : 0;
+  if (postmaster > 0) {
+    process.kill(postmaster, "SIGINT");
+    await until(() => !existsSync(lockFile), STOP_WITHIN_MS);
+  }
+});
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+type Script = "start" | "dev";
+type Stop = "Ctrl-C" | "SIGTERM to npm" | "SIGTERM to the server";
+
+interface Running {
+  npm: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+/** npm start / npm run dev in its own process group, as a terminal runs a foreground job. */
+async function launch(script: Script, extraEnv: Record<string, string> = {}): Promise<Running> {
+  const npm = spawn("npm", script === "start" ? ["start"] : ["run", "dev"], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  npm.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  npm.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
+  const running: Running = { npm, output: () => output, exit };
+  current = running;
+  const ready = await Promise.race([until(() => output.includes("Todo is ready on")), exit.then(() => false)]);
+  if (!ready) throw new Error(`npm ${script} ended before it was ready:\n${output}`);
+  return running;
+}
+
+function stop(running: Running, how: Stop): void {
+  const pid = running.npm.pid ?? 0;
+  if (how === "Ctrl-C") process.kill(-pid, "SIGINT");
+  else if (how === "SIGTERM to npm") process.kill(pid, "SIGTERM");
+  else process.kill(serverPid(pid), "SIGTERM");
+}
+
+/** The process titled next-server among npm's descendants (under next dev, a grandchild of Next's CLI). */
+function serverPid(ancestor: number): number {
+  const [found] = serverPids(ancestor);
+  if (found === undefined) throw new Error("no next-server process");
+  return found;
+}
+
+function serverPids(ancestor: number): number[] {
+  return descendants(ancestor).filter((pid) => readProc(pid, "cmdline").startsWith("next-server"));
+}
+
+function processes(): { pid: number; ppid: number; pgid: number }[] {
+  return readdirSync("/proc").flatMap((entry) => {
+    const pid = Number(entry);
+    // "pid (comm) state ppid pgrp …": comm may hold spaces, so split after its ")".
+    const fields = readProc(pid, "stat").split(") ")[1]?.split(" ");
+    return Number.isInteger(pid) && fields ? [{ pid, ppid: Number(fields[1]), pgid: Number(fields[2]) }] : [];
+  });
+}
+
+function descendants(ancestor: number): number[] {
+  const parents = new Map(processes().map((entry) => [entry.pid, entry.ppid]));
+  const isBelow = (pid: number): boolean => {
+    const parent = parents.get(pid);
+    return parent === ancestor || (parent !== undefined && parent > 1 && isBelow(parent));
+  };
+  return [...parents.keys()].filter(isBelow);
+}
+
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return ""; // the process ended meanwhile
+  }
+}
+
+type Person = {
+  email: string;
+  password: string;
+};
+
+function newPerson(): Person {
+  return { email: `stop-${randomUUID()}@example.com`, password: "correct horse battery" };
+}
+
+/** Sends the first half of the JSON body now; the returned function sends the rest and reads the answer. */
+function slowSignUp(person: Person): Promise<() => Promise<number>> {
+  const body = Buffer.from(JSON.stringify({ name: "Stop Test", ...person }));
+  const half = Math.floor(body.length / 2);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: "localhost",
+      port,
+      method: "POST",
+      path: "/api/auth/sign-up/email",
+      headers: {
+        "content-type": "application/json",
+        "content-length": body.length,
+        origin: `http://localhost:${port}`,
+      },
+    });
+    req.once("error", reject);
+    req.flushHeaders();
+    req.write(body.subarray(0, half), () =>
+      resolve(
+        () =>
+          new Promise((answered, failed) => {
+            req.once("error", failed);
+            req.once("response", (response) => {
+              response.resume();
+              answered(response.statusCode ?? 0);
+            });
+            req.end(body.subarray(half));
+          }),
+      ),
+    );
+  });
+}
+
+async function post(path: string, body: Record<string, string>): Promise<number> {
+  const response = await fetch(`http://localhost:${port}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: `http://localhost:${port}` },
+    body: JSON.stringify(body),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+function refusesConnections(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "localhost");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 300_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+/** What is left of the process group npm led, as "pid command". */
+function groupMembers(pgid: number): string[] {
+  return processes()
+    .filter((entry) => entry.pgid === pgid)
+    .map((entry) => `${entry.pid} ${readProc(entry.pid, "cmdline").replaceAll("\0", " ")}`);
+}
+
+function canListen(onPort: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(onPort, () => probe.close(() => resolve(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+const cases: [Script, Stop][] = [
+  ["start", "Ctrl-C"],
+  ["start", "SIGTERM to npm"],
+  ["start", "SIGTERM to the server"],
+  ["dev", "Ctrl-C"],
+  ["dev", "SIGTERM to npm"],
+  ["dev", "SIGTERM to the server"],
+];
+
+// Each case signs in as the person the previous one signed up: its stop kept the data.
+let previous: Person | undefined;
+
+describe.sequential("npm start and npm run dev stop cleanly", () => {
+  it.each(cases)("npm %s, stopped by %s", async (script, how) => {
+    const running = await launch(script);
+    if (previous) expect(await post("/api/auth/sign-in/email", previous)).toBe(200);
+
+    const person = newPerson();
+    // next dev closes every connection at once when it stops; next start lets
+    // the requests in flight finish.
+    const inFlight = script === "start" ? await slowSignUp(person) : undefined;
+    if (!inFlight) expect(await post("/api/auth/sign-up/email", { name: "Stop Test", ...person })).toBe(200);
+
+    const stoppedAt = Date.now();
+    stop(running, how);
+    if (inFlight) {
+      expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
+      expect(await inFlight()).toBe(200);
+    }
+    const code = await running.exit;
+    expect({ code, withinLimit: Date.now() - stoppedAt < STOP_WITHIN_MS }, running.output()).toEqual({
+      code: 0,
+      withinLimit: true,
+    });
+    // PostgreSQL removes its lock file when it shuts down cleanly.
+    expect(existsSync(join(env.LOCAL_DATABASE_DIR ?? "", "postmaster.pid"))).toBe(false);
+    // Worker processes that Next ended but did not wait for may take a moment longer.
+    const gone = await until(
+      () => groupMembers(running.npm.pid ?? 0).length === 0,
+      stoppedAt + STOP_WITHIN_MS - Date.now(),
+    );
+    expect(gone ? [] : groupMembers(running.npm.pid ?? 0)).toEqual([]);
+    expect(await canListen(port)).toBe(true);
+    previous = person;
+  });
+
+  it("and the last stop kept the data too", async () => {
+    const running = await launch("start");
+    expect(previous && (await post("/api/auth/sign-in/email", previous))).toBe(200);
+    stop(running, "SIGTERM to npm");
+    expect(await running.exit).toBe(0);
+  });
+});
+
+describe("npm start with WEB_CONCURRENCY=2", () => {
+  it("serves from two processes on one port, replaces one that dies, and stops them all", async () => {
+    const running = await launch("start", { WEB_CONCURRENCY: "2" });
+    if (previous) expect(await post("/api/auth/sign-in/email", previous)).toBe(200);
+    const npmPid = running.npm.pid ?? 0;
+    expect(await until(() => serverPids(npmPid).length === 2, STOP_WITHIN_MS)).toBe(true);
+
+    const [victim = 0, survivor = 0] = serverPids(npmPid);
+    process.kill(victim, "SIGKILL");
+    const replaced = `Server process ${victim} ended (SIGKILL); starting another in 1 s.`;
+    expect(await until(() => running.output().includes(replaced), STOP_WITHIN_MS)).toBe(true);
+    const person = newPerson();
+    expect(await post("/api/auth/sign-up/email", { name: "Stop Test", ...person })).toBe(200);
+    expect(await until(() => serverPids(npmPid).length === 2, 60_000)).toBe(true);
+    const servers = serverPids(npmPid);
+    expect(servers).toContain(survivor);
+    expect(servers).not.toContain(victim);
+
+    const inFlight = await slowSignUp(newPerson());
+    const stoppedAt = Date.now();
+    stop(running, "SIGTERM to npm");
+    expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
+    expect(await inFlight()).toBe(200);
+    expect(await running.exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(STOP_WITHIN_MS);
+    expect(servers.filter((pid) => readProc(pid, "stat") !== "")).toEqual([]);
+    expect(existsSync(join(env.LOCAL_DATABASE_DIR ?? "", "postmaster.pid"))).toBe(false);
+    expect(running.output()).not.toContain("A server process ended before it served");
+  });
+});
