@@ -69,14 +69,14 @@ export async function readChanges(requests: readonly ChangesRequest[]): Promise<
     LEFT JOIN "sync_purge_horizon" AS h ON h."user_id" = r."user_id"
     LEFT JOIN LATERAL (
       (SELECT t."id", t."change_xid" AS "changeXid", false AS "deleted", t."user_id" AS "userId", t."title",
-              t."description", t."completed", t."created_at" AS "createdAt", t."updated_at" AS "updatedAt",
-              t."version"
+              t."description", t."completed", t."due_date" AS "dueDate", t."priority", t."position",
+              t."created_at" AS "createdAt", t."updated_at" AS "updatedAt", t."version"
        FROM "task" AS t
        WHERE t."user_id" = r."user_id" AND t."change_xid" < snap."xmin"
          AND (t."change_xid", t."id") > (r."xid", r."after_id")
        ORDER BY t."change_xid", t."id" LIMIT r."take")
       UNION ALL
-      (SELECT b."id", b."change_xid", true, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+      (SELECT b."id", b."change_xid", true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
        FROM "task_tombstone" AS b
        WHERE r."floor" IS NOT NULL AND b."user_id" = r."user_id" AND b."change_xid" >= r."floor"
          AND b."change_xid" < snap."xmin" AND (b."change_xid", b."id") > (r."xid", r."after_id")

@@ -35,6 +35,19 @@ async function expectInSync(reader: FeedReader, userId: string): Promise<void> {
 }
 
 describe("GET /api/tasks/changes", () => {
+  it("carries whole tasks: the planning fields and a move too, as GET answers them", async () => {
+    const user = await signUpUser();
+    const first = await createTaskFor(user.token, { title: "First", due_date: "2026-12-24", priority: "high" });
+    const planned = await createTaskFor(user.token, { title: "Planned", due_date: "2026-12-31", priority: "low" });
+    await call("POST", `/api/tasks/${first.id}/move`, { token: user.token, body: { after_id: null } });
+    const reader = new FeedReader(user.token);
+    await reader.catchUp();
+    for (const { id } of [first, planned]) {
+      expect(reader.tasks.get(id)).toEqual(dataOf(await call("GET", `/api/tasks/${id}`, { token: user.token })));
+    }
+    expect(reader.tasks.get(planned.id)).toMatchObject({ due_date: "2026-12-31", priority: "low" });
+  });
+
   it("starts with every live task, page by page, and then carries creations, edits and deletions", async () => {
     const user = await signUpUser();
     const tasks = [];
