@@ -332,10 +332,12 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Move a task in your manual order (sort=manual): right after after_id, or first",
           description:
             "Only the moved task is written: it gets a new position between its new neighbours'. An after_id that is not one of your tasks, or is the task itself, answers 422 at body.after_id.",
+          parameters: [ifMatch, idempotencyKey],
           requestBody: { required: false, content: json(ref("MoveTaskBody")) },
           responses: {
             200: taskResponse("The task with its new position"),
-            ...errorResponses(400, 404, 413, 415, 422),
+            ...preconditionFailed,
+            ...errorResponses(400, 404, 409, 413, 415, 422),
           },
         },
       },
@@ -344,9 +346,10 @@ export function buildOpenApiDocument(serverUrl: string) {
           ...secured,
           operationId: "clearCompleted",
           summary: "Delete all your completed tasks",
+          parameters: [idempotencyKey],
           responses: {
             200: { description: "How many were deleted", content: json(ref("Cleared")) },
-            ...errorResponses(),
+            ...errorResponses(400, 409, 413, 422),
           },
         },
       },

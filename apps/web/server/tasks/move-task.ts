@@ -2,22 +2,26 @@ import "server-only";
 import { generateKeyBetween } from "fractional-indexing";
 import type { Task } from "@/lib/task-schemas";
 import { RequestValidationError } from "../http/api-error";
+import type { IfMatch } from "../http/conditional";
 import { assertTaskId, notFoundError } from "./not-found";
 import { firstPosition, withPositionLock } from "./position-lock";
 import { toTaskDto } from "./to-task-dto";
+import { changedBySomeoneElse, versionCondition, writeRefused } from "./write-refused";
 
 const invalidAfterId = (msg: string) => new RequestValidationError([{ loc: ["body", "after_id"], msg }]);
 
 /**
  * Puts the task right after `afterId` in the user's manual order, or first
  * when `afterId` is null. Only the moved task's row is written: its new
- * position is a fractional key between its new neighbours'.
+ * position is a fractional key between its new neighbours'. With `ifMatch`,
+ * a task at another version is not moved (412), as for any other write.
  */
-export async function moveTask(userId: string, id: string, afterId: string | null): Promise<Task> {
+export async function moveTask(userId: string, id: string, afterId: string | null, ifMatch?: IfMatch): Promise<Task> {
   const taskId = assertTaskId(id);
   const row = await withPositionLock(userId, async (tx) => {
-    const moved = await tx.task.findFirst({ where: { id: taskId, userId }, select: { id: true } });
+    const moved = await tx.task.findFirst({ where: { id: taskId, userId } });
     if (!moved) throw await notFoundError(userId);
+    if (ifMatch && !ifMatch.includes(moved.version)) throw changedBySomeoneElse(toTaskDto(moved));
     let before: string | null = null;
     if (afterId !== null) {
       if (afterId === taskId) throw invalidAfterId("A task cannot be moved after itself");
@@ -36,11 +40,12 @@ export async function moveTask(userId: string, id: string, afterId: string | nul
             })
           )?.position;
     const [updated] = await tx.task.updateManyAndReturn({
-      where: { id: taskId, userId },
+      // Edits do not take the position lock: the version can still change under it.
+      where: { id: taskId, userId, ...versionCondition(ifMatch) },
       data: { position: generateKeyBetween(before, next ?? null) },
     });
     return updated;
   });
-  if (!row) throw await notFoundError(userId);
+  if (!row) throw await writeRefused(userId, taskId, ifMatch);
   return toTaskDto(row);
 }

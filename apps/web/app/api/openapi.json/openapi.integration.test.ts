@@ -90,7 +90,13 @@ describe("GET /api/openapi.json", () => {
     const names = (operation: { parameters?: Array<{ name: string }> }) =>
       (operation.parameters ?? []).map((parameter) => parameter.name);
     expect(names(paths["/api/tasks"].post)).toEqual(["Idempotency-Key"]);
-    for (const operation of [paths["/api/tasks/{id}"].patch, paths["/api/tasks/{id}/complete"].patch]) {
+    expect(names(paths["/api/tasks/{id}/move"].post)).toEqual(["If-Match", "Idempotency-Key"]);
+    expect(names(paths["/api/tasks/clear"].post)).toEqual(["Idempotency-Key"]);
+    for (const operation of [
+      paths["/api/tasks/{id}"].patch,
+      paths["/api/tasks/{id}/complete"].patch,
+      paths["/api/tasks/{id}/move"].post,
+    ]) {
       expect(names(operation)).toContain("If-Match");
       expect(operation.responses[412].content["application/json"].schema).toEqual({
         $ref: "#/components/schemas/PreconditionFailed",

@@ -149,7 +149,63 @@ describe("POST /api/tasks/:id/move", () => {
   });
 });
 
+describe("POST /api/tasks/:id/move with versions and Idempotency-Key", () => {
+  it("answers with the new version as ETag, and refuses a stale If-Match with 412 and the current task", async () => {
+    const { user, byTitle } = await userWithTasks(3);
+    const id = idOf(byTitle, "3");
+    const moved = await call("POST", `/api/tasks/${id}/move`, {
+      token: user.token,
+      body: { after_id: null },
+      headers: { "if-match": '"1"' },
+    });
+    expect(moved.status).toBe(200);
+    const task = dataOf(moved);
+    expect(task.version).toBe(2);
+    expect(moved.headers.get("etag")).toBe('"2"');
+
+    const stale = await call("POST", `/api/tasks/${id}/move`, {
+      token: user.token,
+      body: { after_id: idOf(byTitle, "2") },
+      headers: { "if-match": '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get("etag")).toBe('"2"');
+    expect(dataOf(stale)).toEqual(task);
+    expect(titlesOf(await manualOrder(user))).toEqual(["3", "1", "2"]);
+  });
+
+  it("moves once per Idempotency-Key and replays the answer", async () => {
+    const { user, byTitle } = await userWithTasks(3);
+    const id = idOf(byTitle, "3");
+    const send = () =>
+      call("POST", `/api/tasks/${id}/move`, {
+        token: user.token,
+        body: { after_id: null },
+        headers: { "idempotency-key": "move-3-first" },
+      });
+    const first = await send();
+    const repeat = await send();
+    expect([first.status, repeat.status]).toEqual([200, 200]);
+    expect(repeat.json).toEqual(first.json);
+    expect(repeat.headers.get("idempotent-replayed")).toBe("true");
+    expect(dataOf(repeat).version).toBe(2);
+  });
+});
+
 describe("POST /api/tasks/clear", () => {
+  it("clears once per Idempotency-Key: a repeat gets the first count", async () => {
+    const { user, byTitle } = await userWithTasks(2);
+    await call("PATCH", `/api/tasks/${idOf(byTitle, "1")}/complete`, { token: user.token });
+    const send = () =>
+      call("POST", "/api/tasks/clear", { token: user.token, headers: { "idempotency-key": "clear-1" } });
+    const first = await send();
+    await call("PATCH", `/api/tasks/${idOf(byTitle, "2")}/complete`, { token: user.token });
+    const repeat = await send();
+    expect([first.json, repeat.json]).toEqual([{ deleted: 1 }, { deleted: 1 }]);
+    expect(repeat.headers.get("idempotent-replayed")).toBe("true");
+    expect(titlesOf(await manualOrder(user))).toEqual(["2"]);
+  });
+
   it("deletes the caller's completed tasks only and says how many", async () => {
     const { user, byTitle } = await userWithTasks(4);
     const stranger = await signUpUser();
