@@ -176,6 +176,56 @@ describe("taskListReducer", () => {
 describe("taskListReducer with planning", () => {
   const MANUAL: TaskFilter = { status: "all", q: "", sort: "manual" };
 
+  it("moves a task another device moved, and places another device's due task by the state's today", () => {
+    const state = stateWith([t1, t2, t3], MANUAL);
+    const movedElsewhere = { ...t1, position: "a25", version: 2 };
+    const next = taskListReducer(state, { type: "synced", changes: [movedElsewhere], counts: undefined });
+    expect(next.tasks.map((task) => task.id)).toEqual([t2.id, t1.id, t3.id]);
+
+    const today: TaskFilter = { status: "today", q: "", sort: "created" };
+    const dueToday = makeTask(4, { due_date: TODAY });
+    const dueLater = makeTask(5, { due_date: "2026-12-09" });
+    const todays = taskListReducer(stateWith([], today), {
+      type: "synced",
+      changes: [dueToday, dueLater],
+      counts: undefined,
+    });
+    expect(todays.tasks).toEqual([dueToday]);
+  });
+
+  it("counts a deletion waiting for its Undo as in flight: the server's counts wait, and its echo stays away", () => {
+    const server = { pending: 2, completed: 0 };
+    const synced = taskListReducer(stateWith([t3, t1]), { type: "synced", changes: [], counts: server });
+    const held = taskListReducer(synced, { type: "removed", task: t1, held: true });
+    const otherDevice = taskListReducer(held, {
+      type: "synced",
+      changes: [{ ...t1, title: "Edited elsewhere", version: 2 }],
+      counts: server,
+    });
+    expect(otherDevice.tasks).toEqual([t3]);
+    expect(otherDevice.counts).toEqual({ pending: 1, completed: 0 });
+    const sent = taskListReducer(
+      taskListReducer(otherDevice, {
+        type: "synced",
+        changes: [{ id: t1.id, deleted: true }],
+        counts: { pending: 1, completed: 0 },
+      }),
+      { type: "settled", id: t1.id },
+    );
+    expect(sent.saving.size).toBe(0);
+    expect(sent.counts).toEqual({ pending: 1, completed: 0 });
+  });
+
+  it("counts a clear waiting for its Undo as in flight", () => {
+    const server = { pending: 1, completed: 1 };
+    const synced = taskListReducer(stateWith([t3, t2]), { type: "synced", changes: [], counts: server });
+    const cleared = taskListReducer(synced, { type: "cleared" });
+    const later = taskListReducer(cleared, { type: "synced", changes: [], counts: server });
+    expect(later.counts).toEqual({ pending: 1, completed: 0 });
+    const undone = taskListReducer(later, { type: "restored", tasks: [t2], completed: 1 });
+    expect([undone.counts, undone.saving.size]).toEqual([server, 0]);
+  });
+
   it("moves a task to its new place when its position changes", () => {
     const state = stateWith([t1, t2, t3], MANUAL);
     const moved = { ...t1, position: "a25" };
