@@ -72,7 +72,8 @@ async function run(steps: Step[], reader: FeedReader): Promise<void> {
       entry.inTransaction = false;
     } else if (next.kind === "insert" && !entry.inTransaction) {
       const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO "task" ("id", "user_id", "title") VALUES (gen_random_uuid(), $1, 'new') RETURNING "id"`,
+        // A random key of the position format: the property never moves a task.
+        `INSERT INTO "task" ("id", "user_id", "title", "position") VALUES (gen_random_uuid(), $1, 'new', 'a' || md5(random()::text)) RETURNING "id"`,
         [user.id],
       );
       entry.own.push(...rows.map((row) => row.id));
