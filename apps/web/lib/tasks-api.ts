@@ -67,14 +67,22 @@ export async function deleteTaskRequest(id: string, { keepalive = false } = {}):
   await apiFetch(taskPath(id), { method: "DELETE", keepalive });
 }
 
-/** Right after `afterId` in the person's own order, or first when it is null. */
+/** Right after `afterId` in the person's own order, or first when it is null (keyed as createTaskRequest is). */
 export async function moveTaskRequest(id: string, afterId: string | null): Promise<Task> {
-  const response = await apiFetch(`${taskPath(id)}/move`, { method: "POST", body: { after_id: afterId } });
+  const response = await apiFetch(`${taskPath(id)}/move`, {
+    method: "POST",
+    body: { after_id: afterId },
+    headers: { "Idempotency-Key": crypto.randomUUID() },
+  });
   return (await readJson(response, taskEnvelope)).data;
 }
 
-/** Deletes every completed task; resolves to how many there were. */
+/** Deletes every completed task; resolves to how many there were (keyed as createTaskRequest is). */
 export async function clearCompletedRequest({ keepalive = false } = {}): Promise<number> {
-  const response = await apiFetch("/api/tasks/clear", { method: "POST", keepalive });
+  const response = await apiFetch("/api/tasks/clear", {
+    method: "POST",
+    keepalive,
+    headers: { "Idempotency-Key": crypto.randomUUID() },
+  });
   return (await readJson(response, z.object({ deleted: z.number() }))).deleted;
 }
