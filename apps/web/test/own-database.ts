@@ -43,7 +43,7 @@ export async function startOwnDatabase(database: string, options: { migrate: boo
     },
     dispose: async () => {
       await stop();
-      rmSync(folder, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

@@ -82,7 +82,7 @@ function isChannelBinding(value: string): value is ChannelBinding {
 /** A pool for one database URL; see readConnectionString for what the URL may say. */
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
   const { url, channelBinding } = readConnectionString(connectionString);
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
@@ -93,6 +93,17 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     enableChannelBinding: channelBinding === "prefer" || channelBinding === "require",
     ...(channelBinding === "require" ? { Client: ChannelBoundClient } : {}),
   });
+  // A connection the server ends (a restart: 57P01) emits "error". The pool
+  // listens only while the connection is idle; one that is checked out and
+  // between statements would otherwise throw an uncaught exception and take
+  // the whole server process down. Its holder still sees the failure on its
+  // next query, and the pool then discards the connection.
+  pool.on("connect", (client) => client.on("error", noteConnectionError));
+  return pool;
+}
+
+function noteConnectionError(error: Error): void {
+  console.warn(JSON.stringify({ level: "warn", message: "database connection ended", error: error.message }));
 }
 
 /** A single connection (migrations, scripts) honouring the same URL parameters as createPool. */

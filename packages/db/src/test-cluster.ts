@@ -22,7 +22,8 @@ export async function startTestCluster(database = "test"): Promise<TestCluster> 
     postgres,
     dispose: async () => {
       await postgres.stop();
-      rmSync(folder, { recursive: true, force: true });
+      // PostgreSQL may still be writing its last WAL files as it exits.
+      rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

@@ -8,7 +8,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { requestIdOf } from "../http/with-request";
-import { CLIENT_IP_HEADER, withClientIp } from "../limits/client-ip";
+import { CLIENT_IP_HEADER, headersWithClientIp } from "../limits/client-ip";
 import { sendAccountMail } from "../mail/send-account-mail";
 import { authRoutes, finishAuthAnswer } from "./auth-answer";
 import { beforeAuthEndpoint } from "./before-auth-endpoint";
@@ -91,9 +91,11 @@ function createAuth() {
   const routes = authRoutes(auth.api);
   const handler = async (incoming: Request) => {
     // One id for the answer and for what is logged while making it (a mail that could not be sent).
-    const request = withRequestId(incoming);
-    const limited = await limitBody(withClientIp(request, clientIpOptions));
-    return finishAuthAnswer(request, limited instanceof Response ? limited : await auth.handler(limited), routes);
+    const headers = headersWithClientIp(incoming, clientIpOptions);
+    headers.set("x-request-id", requestIdOf(incoming));
+    const limited = await limitBody(incoming, headers);
+    const stamped = new Request(incoming.url, { method: incoming.method, headers });
+    return finishAuthAnswer(stamped, limited instanceof Response ? limited : await auth.handler(limited), routes);
   };
   return { ...auth, handler, fetch: handler };
 }
@@ -120,12 +122,6 @@ function isEmailChange(token: string): boolean {
   } catch {
     return false;
   }
-}
-
-function withRequestId(request: Request): Request {
-  const headers = new Headers(request.headers);
-  headers.set("x-request-id", requestIdOf(request));
-  return new Request(request, { headers });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

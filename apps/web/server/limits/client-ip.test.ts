@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, clientIp, PEER_ADDRESS_HEADER, withClientIp } from "./client-ip";
+import { CLIENT_IP_HEADER, clientIp, headersWithClientIp, PEER_ADDRESS_HEADER } from "./client-ip";
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 const direct = { onVercel: false, trustedProxyHops: 0 };
@@ -34,13 +34,13 @@ describe("clientIp", () => {
   });
 });
 
-describe("withClientIp", () => {
+describe("headersWithClientIp", () => {
   it("replaces a client's own copy of the header with the vouched-for address", () => {
     const request = new Request("http://localhost/api/auth/sign-in/email", {
       headers: { [CLIENT_IP_HEADER]: "6.6.6.6", [PEER_ADDRESS_HEADER]: "198.51.100.7" },
     });
-    expect(withClientIp(request, direct).headers.get(CLIENT_IP_HEADER)).toBe("198.51.100.7");
+    expect(headersWithClientIp(request, direct).get(CLIENT_IP_HEADER)).toBe("198.51.100.7");
     const unknown = new Request("http://localhost/", { headers: { [CLIENT_IP_HEADER]: "6.6.6.6" } });
-    expect(withClientIp(unknown, direct).headers.get(CLIENT_IP_HEADER)).toBeNull();
+    expect(headersWithClientIp(unknown, direct).get(CLIENT_IP_HEADER)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { isIP } from "node:net";
  */
 export const PEER_ADDRESS_HEADER = "x-todo-peer-address";
 
-/** The header Better Auth reads the client address from; set by `withClientIp`, never by a client. */
+/** The header Better Auth reads the client address from; set by `headersWithClientIp`, never by a client. */
 export const CLIENT_IP_HEADER = "x-todo-client-ip";
 
 export interface ClientIpOptions {
@@ -41,11 +41,11 @@ const valid = (address: string | undefined) => (address && isIP(stripMapped(addr
 // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
 const stripMapped = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
-/** A copy of the request whose CLIENT_IP_HEADER is the vouched-for address (or absent). */
-export function withClientIp(request: Request, options: ClientIpOptions): Request {
+/** The request's headers, with CLIENT_IP_HEADER set to the vouched-for address (or absent). */
+export function headersWithClientIp(request: Request, options: ClientIpOptions): Headers {
   const headers = new Headers(request.headers);
   headers.delete(CLIENT_IP_HEADER);
   const address = clientIp(request.headers, options);
   if (address) headers.set(CLIENT_IP_HEADER, address);
-  return new Request(request, { headers });
+  return headers;
 }

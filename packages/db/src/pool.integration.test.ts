@@ -1,0 +1,35 @@
+// The pool against a real PostgreSQL that ends connections under it.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPool } from "./pool.ts";
+import { startTestCluster, type TestCluster } from "./test-cluster.ts";
+
+let cluster: TestCluster;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+});
+afterAll(() => cluster.dispose());
+
+describe("createPool", () => {
+  it("survives the server ending a checked-out connection: no uncaught error, the holder's next query fails", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const pool = createPool(cluster.postgres.url, { max: 2 });
+    const held = await pool.connect();
+    const { rows } = await held.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const admin = new pg.Client({ connectionString: cluster.postgres.url });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend($1)", [rows[0]?.pid]);
+      // Without a listener, the FATAL 57P01 the server sends is thrown as an uncaught exception here.
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("database connection ended")));
+      await expect(held.query("SELECT 1")).rejects.toThrow();
+      held.release(true);
+      expect((await pool.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+      await pool.end();
+      warn.mockRestore();
+    }
+  });
+});
