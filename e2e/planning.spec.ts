@@ -233,6 +233,27 @@ test("a deletion still waiting for its Undo is sent when the page is reloaded or
   expect(await rawTasksViaApi(context.request, token)).toHaveLength(1);
 });
 
+test("a deletion still waiting for its Undo is sent when the person signs out, with no detour to sign-in", async ({
+  page,
+  context,
+}) => {
+  await signUpInBrowser(page);
+  for (const title of ["Gone at sign-out", "Stays"]) await addTask(page, title);
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+
+  await taskItem(page, "Gone at sign-out")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await expect(toast(page)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect
+    .poll(async () => (await rawTasksViaApi(context.request, token)).map((task) => JSON.stringify(task)).join())
+    .not.toContain("Gone at sign-out");
+  await expect(page).toHaveURL(/\/$/);
+});
+
 test("every keyboard shortcut, none while typing", async ({ page }) => {
   await signUpInBrowser(page);
   for (const title of ["Third", "Second", "First"]) await addTask(page, title);

@@ -3,7 +3,7 @@
 // refused too, or the session itself is gone, the person signs in again and
 // comes back to where they were.
 import { z } from "zod";
-import { forgetApiToken, getApiToken, SessionExpiredError } from "./api-token";
+import { forgetApiToken, getApiToken, hasSignedOut, SessionExpiredError } from "./api-token";
 import type { FieldErrors } from "./field-errors";
 
 /** The API said no, or could not be reached (status 0); `detail` is fit to show. */
@@ -80,9 +80,10 @@ async function tokenOrSignIn(): Promise<string> {
 }
 
 // Never settles: the page is leaving, and an error flashed on the way out
-// would only confuse.
+// would only confuse. After "Sign out" the refusal is expected: no detour.
 function signInAgain(): Promise<never> {
   forgetApiToken();
+  if (hasSignedOut()) return new Promise<never>(() => {});
   const here = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
   return new Promise<never>(() => {});

@@ -9,6 +9,7 @@ export class SessionExpiredError extends Error {}
 
 let current: { token: string; refreshAt: number } | undefined;
 let pending: Promise<string> | undefined;
+let signedOut = false;
 
 export function getApiToken(): Promise<string> {
   if (current && Date.now() < current.refreshAt) return Promise.resolve(current.token);
@@ -23,6 +24,14 @@ export function forgetApiToken(): void {
   current = undefined;
 }
 
+/** The person is signing out: the token goes, and a refusal from now on is expected, not a reason to sign in. */
+export function endApiSession(): void {
+  current = undefined;
+  signedOut = true;
+}
+
+export const hasSignedOut = () => signedOut;
+
 async function requestToken(): Promise<string> {
   const { data, error } = await authClient.token();
   if (error) {
@@ -31,5 +40,6 @@ async function requestToken(): Promise<string> {
       : new Error(`Token request failed (${error.status})`);
   }
   current = { token: data.token, refreshAt: tokenRefreshAt(data.token, Date.now()) };
+  signedOut = false;
   return data.token;
 }

@@ -2,13 +2,21 @@
 
 import { useFormStatus } from "react-dom";
 import { signOut } from "@/app/(auth)/actions";
-import { forgetApiToken } from "@/lib/api-token";
+import { sendPendingNow } from "@/components/tasks/use-undoable";
+import { endApiSession } from "@/lib/api-token";
 
 /** A form, not a script: signing out works before hydration and without JavaScript. */
 export function SignOutButton() {
   return (
-    // The API token in memory must not outlive the session it came from.
-    <form action={signOut} onSubmit={() => forgetApiToken()}>
+    // A deletion waiting for its Undo goes first, with the token it already has;
+    // then the token in memory goes with the session it came from.
+    <form
+      action={signOut}
+      onSubmit={() => {
+        sendPendingNow();
+        endApiSession();
+      }}
+    >
       <SignOutSubmit />
     </form>
   );

@@ -9,6 +9,12 @@ export const UNDO_MS = 5000;
 export type UnsentOperation = { kind: "delete"; id: string } | { kind: "clear" };
 
 const UNSENT_KEY = "todo.unsent-deletion";
+const SEND_NOW_EVENT = "todo:send-pending";
+
+/** Sends a deletion still waiting for its Undo now, while the session that can send it lasts (sign-out). */
+export function sendPendingNow(): void {
+  window.dispatchEvent(new Event(SEND_NOW_EVENT));
+}
 
 export type UndoableOperation = UnsentOperation & {
   /** What happened, as the toast says it: "Deleted “Buy milk”." */
@@ -79,10 +85,12 @@ export function useUndoable() {
     // and visibilitychange where it does not fire (mobile browsers, bfcache).
     window.addEventListener("beforeunload", leave);
     window.addEventListener("pagehide", leave);
+    window.addEventListener(SEND_NOW_EVENT, leave);
     document.addEventListener("visibilitychange", hidden);
     return () => {
       window.removeEventListener("beforeunload", leave);
       window.removeEventListener("pagehide", leave);
+      window.removeEventListener(SEND_NOW_EVENT, leave);
       document.removeEventListener("visibilitychange", hidden);
       // Leaving the page inside the app (a link): send it, do not drop it.
       leave();
