@@ -16,6 +16,8 @@ import {
   taskList,
 } from "./support/tasks-page";
 
+/** How long an Undo is offered (UNDO_MS in use-undoable.ts). */
+const UNDO_MS = 5000;
 const toast = (page: Page) => page.getByRole("status").filter({ has: page.getByRole("button", { name: "Undo" }) });
 
 test("a task due today is in Today, an overdue one shows as overdue, and a later one in Upcoming", async ({ page }) => {
@@ -171,6 +173,8 @@ test("clears completed tasks with Undo, then for good", async ({ page }) => {
   await page.getByRole("button", { name: "Clear completed (2)" }).click();
   await expectTitles(page, ["Bread"]);
   await expect(toast(page)).toContainText("Cleared 2 completed tasks.");
+  // On the toast, the pointer holds the Undo open for as long as the check takes.
+  await toast(page).hover();
   await expectNoSeriousViolations(page, "the Undo toast after clearing");
   await toast(page).getByRole("button", { name: "Undo" }).click();
   await expectTitles(page, ["Eggs", "Bread", "Milk"]);
@@ -207,6 +211,36 @@ test("deletes with Undo; the task comes back exactly as it was", async ({ page }
   expect(await rawTasksViaApi(page.request, token, "&sort=manual")).toEqual(before);
 });
 
+test("the time to undo stands still while the pointer or focus is on the toast", async ({ page, context }) => {
+  await page.clock.install();
+  await signUpInBrowser(page);
+  for (const title of ["Hovered", "Focused"]) await addTask(page, title);
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+
+  await taskItem(page, "Hovered")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await toast(page).hover();
+  await page.clock.runFor(UNDO_MS * 2);
+  await expect(toast(page)).toContainText("Deleted “Hovered”.");
+  await page.mouse.move(0, 0);
+  await page.clock.runFor(UNDO_MS + 100);
+  await expect(toast(page)).toBeHidden();
+  await expect
+    .poll(async () => (await rawTasksViaApi(context.request, token)).map((task) => JSON.stringify(task)).join())
+    .not.toContain("Hovered");
+
+  await taskItem(page, "Focused")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await toast(page).getByRole("button", { name: "Undo" }).focus();
+  await page.clock.runFor(UNDO_MS * 2);
+  await page.keyboard.press("Enter");
+  await expectTitles(page, ["Focused"]);
+  expect(await rawTasksViaApi(context.request, token)).toHaveLength(1);
+});
+
 test("a deletion still waiting for its Undo is sent when the page is reloaded or closed", async ({ page, context }) => {
   await signUpInBrowser(page);
   for (const title of ["Gone on reload", "Gone on close", "Stays"]) await addTask(page, title);
@@ -219,8 +253,8 @@ test("a deletion still waiting for its Undo is sent when the page is reloaded or
   await expect(toast(page)).toBeVisible();
   await page.reload();
   await expectTitles(page, ["Stays", "Gone on close"]);
-  // The page has its API token (it asks for one as it loads): nothing is left to wait for on the way out.
-  await page.waitForLoadState("networkidle");
+  // The page has its API token once its live connection is open: nothing is left to wait for on the way out.
+  await expect(page.locator("section[data-live='true']")).toBeVisible();
 
   await taskItem(page, "Gone on close")
     .getByRole("button", { name: /^Delete/ })

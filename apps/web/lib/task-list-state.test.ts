@@ -226,6 +226,35 @@ describe("taskListReducer with planning", () => {
     expect([undone.counts, undone.saving.size]).toEqual([server, 0]);
   });
 
+  it("lets the echo of its own new task take the placeholder's place, before and after the POST's answer", () => {
+    const placeholder = makeTask(9, { id: "new-1", position: "" });
+    const saved = makeTask(4, { title: placeholder.title, position: "a0" });
+    const adding = taskListReducer(stateWith([t1]), { type: "inserted", task: placeholder, saving: true });
+    const echoed = taskListReducer(adding, { type: "synced", changes: [saved], counts: undefined });
+    expect(echoed.tasks.map((task) => task.id)).toEqual([saved.id, t1.id]);
+    expect(renderKeyOf(echoed, saved.id)).toBe("new-1");
+    const answered = taskListReducer(echoed, { type: "replaced", id: "new-1", task: saved });
+    expect(answered.tasks.map((task) => task.id)).toEqual([saved.id, t1.id]);
+    expect([renderKeyOf(answered, saved.id), answered.saving.size, answered.counts]).toEqual([
+      "new-1",
+      0,
+      { pending: 2, completed: 0 },
+    ]);
+  });
+
+  it("keeps completed tasks away while a clear waits for its Undo, the echo of its own completion too", () => {
+    const cleared = taskListReducer(stateWith([t3, t1]), { type: "cleared" });
+    const echoed = taskListReducer(cleared, {
+      type: "synced",
+      changes: [
+        { ...t1, completed: true, version: 2 },
+        { ...t3, title: "Still pending", version: 2 },
+      ],
+      counts: undefined,
+    });
+    expect(echoed.tasks).toEqual([{ ...t3, title: "Still pending", version: 2 }]);
+  });
+
   it("moves a task to its new place when its position changes", () => {
     const state = stateWith([t1, t2, t3], MANUAL);
     const moved = { ...t1, position: "a25" };

@@ -54,6 +54,11 @@ export type TaskListAction =
 /** The `saving` entry of a clear waiting for its Undo (task ids are UUIDs or placeholders). */
 export const CLEARING = "clear";
 
+export const PLACEHOLDER_PREFIX = "new-";
+
+/** A task shown before the server has created it: it cannot be changed yet. */
+export const isPlaceholder = (task: Task) => task.id.startsWith(PLACEHOLDER_PREFIX);
+
 export function createTaskListState(
   filter: TaskFilter,
   today: string,
@@ -163,18 +168,35 @@ function reduce(state: TaskListState, action: TaskListAction): TaskListState {
 // this tab has already shown, changes nothing.
 function applyChange(state: TaskListState, change: TaskChange): TaskListState {
   const shown = state.tasks.find((task) => task.id === change.id);
-  if ("deleted" in change) return shown ? { ...state, tasks: state.tasks.filter((task) => task !== shown) } : state;
+  if ("deleted" in change) return shown ? withoutTask(state, shown) : state;
   if (shown && shown.version >= change.version) return state;
+  // The echo of this tab's own new task can overtake the answer to its POST: it takes the placeholder's place.
+  const placeholder = shown ? undefined : state.tasks.find((task) => isPlaceholder(task) && sameContent(task, change));
+  if (placeholder) return reduce(state, { type: "replaced", id: placeholder.id, task: change });
   // In flight but not on screen: deleted here, waiting for its Undo; it stays away.
   if (!shown && state.saving.has(change.id)) return state;
+  // A clear waiting for its Undo takes every completed task when it is sent, this one too.
+  if (change.completed && state.saving.has(CLEARING)) return shown ? withoutTask(state, shown) : state;
   if (matches(state, change)) {
     if (shown && !sortKeyChanged(shown, change, state.filter.sort)) {
       return { ...state, tasks: state.tasks.map((task) => (task === shown ? change : task)) };
     }
     return { ...state, tasks: insertSorted(state, change) };
   }
-  return shown ? { ...state, tasks: state.tasks.filter((task) => task !== shown) } : state;
+  return shown ? withoutTask(state, shown) : state;
 }
+
+const sameContent = (a: Task, b: Task) =>
+  a.title === b.title &&
+  a.description === b.description &&
+  a.due_date === b.due_date &&
+  a.priority === b.priority &&
+  a.completed === b.completed;
+
+const withoutTask = (state: TaskListState, shown: Task): TaskListState => ({
+  ...state,
+  tasks: state.tasks.filter((task) => task !== shown),
+});
 
 /** The React key for the task with `id`. */
 export function renderKeyOf(state: TaskListState, id: string): string {

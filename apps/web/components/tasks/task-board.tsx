@@ -150,7 +150,7 @@ export function TaskBoard(init: TaskBoardInit) {
         {board.announcement}
       </p>
 
-      <UndoToast message={board.undo.toast?.message ?? null} onUndo={board.undo.undo} />
+      <UndoToast message={board.undo.toast?.message ?? null} onUndo={board.undo.undo} onHold={board.undo.hold} />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );

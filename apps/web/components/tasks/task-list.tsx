@@ -2,14 +2,14 @@
 
 import { type PointerEvent, useRef, useState } from "react";
 import type { TaskFilter } from "@/lib/task-filter";
-import type { TaskCounts } from "@/lib/task-list-state";
+import { isPlaceholder, type TaskCounts } from "@/lib/task-list-state";
 import type { Task } from "@/lib/task-schemas";
 import { FormAlert } from "../ui/form-alert";
 import { TaskEmptyState } from "./task-empty-state";
 import { MOVE_HINT_ID, TaskItem, type TaskReorder } from "./task-item";
 import styles from "./task-list.module.css";
 import { TaskListSkeleton } from "./task-list-skeleton";
-import { type EditBase, isPlaceholder, type TaskEdit } from "./use-task-mutations";
+import type { EditBase, TaskEdit } from "./use-task-mutations";
 
 interface TaskListProps {
   tasks: Task[];

@@ -6,12 +6,12 @@ import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { getApiToken } from "@/lib/api-token";
 import { todayIn } from "@/lib/calendar-date";
 import { parseTaskFilter, type TaskFilter, taskFilterHref, taskFilterKey } from "@/lib/task-filter";
-import { createTaskListState, type TaskCounts, taskListReducer } from "@/lib/task-list-state";
+import { createTaskListState, isPlaceholder, type TaskCounts, taskListReducer } from "@/lib/task-list-state";
 import type { Task, TaskPage } from "@/lib/task-schemas";
 import { startTaskSync, type TaskSync } from "@/lib/task-sync";
 import { fetchTaskPage } from "@/lib/tasks-api";
 import { browserTimeZone, rememberTimeZone } from "@/lib/time-zone";
-import { describeError, isPlaceholder, useTaskMutations } from "./use-task-mutations";
+import { describeError, useTaskMutations } from "./use-task-mutations";
 import { takeUnsent, useUndoable } from "./use-undoable";
 
 export interface TaskBoardInit {

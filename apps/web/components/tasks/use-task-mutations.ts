@@ -4,7 +4,7 @@ import { type Dispatch, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-client";
 import { getApiToken } from "@/lib/api-token";
 import type { TaskChange } from "@/lib/sync-schemas";
-import { CLEARING, type TaskListAction } from "@/lib/task-list-state";
+import { CLEARING, PLACEHOLDER_PREFIX, type TaskListAction } from "@/lib/task-list-state";
 import type { CreateTaskInput, Task } from "@/lib/task-schemas";
 import {
   clearCompletedRequest,
@@ -29,11 +29,6 @@ export interface EditBase {
 
 /** What an operation leaves behind: the task as it now is, or null when it is gone. */
 type Outcome = Task | null;
-
-const PLACEHOLDER_PREFIX = "new-";
-
-/** A task shown before the server has created it: it cannot be changed yet. */
-export const isPlaceholder = (task: Task) => task.id.startsWith(PLACEHOLDER_PREFIX);
 
 /**
  * Adding, completing, editing, moving and deleting, each shown at once and

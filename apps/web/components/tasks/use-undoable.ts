@@ -73,6 +73,17 @@ export function useUndoable() {
     take()?.undo();
   }
 
+  /**
+   * While the pointer or focus is on the toast, the time to undo stands still
+   * (WCAG 2.2.1), and it starts over when they leave.
+   */
+  function hold(held: boolean): void {
+    const current = pending.current;
+    if (!current) return;
+    window.clearTimeout(current.timer);
+    if (!held) current.timer = window.setTimeout(() => settle(), UNDO_MS);
+  }
+
   // A ref holds the latest settle, so the listeners (added once) never call a stale one.
   const settleRef = useRef(settle);
   settleRef.current = settle;
@@ -97,7 +108,7 @@ export function useUndoable() {
     };
   }, []);
 
-  return { toast, schedule, undo, settle };
+  return { toast, schedule, undo, settle, hold };
 }
 
 export type Undoable = ReturnType<typeof useUndoable>;
