@@ -8,6 +8,33 @@ import { type RateLimitDelta, RateLimiter } from "./rate-limiter";
 const limiter = (max: number, options: Partial<ConstructorParameters<typeof RateLimiter>[0]> = {}) =>
   new RateLimiter({ max, windowSeconds: 60, sync: syncRateLimits, ...options });
 
+/**
+ * A busy server process: while its sync's round trip lasts, it admits a few
+ * more requests (5, as at about 1,000 requests a second), however slow the
+ * database is on this machine at the moment; then it waits for the answer.
+ */
+function pacedProcess(max: number) {
+  const OVERLAP = 5;
+  let inFlight: Promise<unknown> | undefined;
+  let overlapped = 0;
+  const limit = limiter(max, {
+    sync: (deltas) => {
+      const answer = syncRateLimits(deltas);
+      inFlight = answer;
+      overlapped = 0;
+      return answer;
+    },
+  });
+  return {
+    limit,
+    async consume(key: string): Promise<boolean> {
+      if (inFlight && overlapped >= OVERLAP) await inFlight;
+      overlapped += 1;
+      return limit.consume(key).allowed;
+    },
+  };
+}
+
 describe("RateLimiter", () => {
   it("counts down, then refuses until the window resets", async () => {
     let time = Date.UTC(2026, 11, 1, 10, 0, 0);
@@ -29,21 +56,18 @@ describe("RateLimiter", () => {
 
   it("holds across two processes: together they admit the limit and at most 10% more", async () => {
     const max = 600;
-    const [first, second] = [limiter(max), limiter(max)];
+    const [first, second] = [pacedProcess(max), pacedProcess(max)];
     const key = randomUUID();
     let admitted = 0;
-    // Both processes at about 1,000 requests a second (a busy server process
-    // here), so a sync's round trip overlaps a few requests, as in production.
     for (let index = 0; index < 2 * max; index++) {
-      if ((index % 2 === 0 ? first : second).consume(key).allowed) admitted++;
-      if (index % 2 === 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      if (await (index % 2 === 0 ? first : second).consume(key)) admitted++;
     }
-    await Promise.all([first.flush(), second.flush()]);
+    await Promise.all([first.limit.flush(), second.limit.flush()]);
     expect(admitted).toBeGreaterThanOrEqual(max);
     expect(admitted).toBeLessThanOrEqual(max * 1.1);
     // Once synced, each process knows the other's count.
-    expect(first.consume(key).allowed).toBe(false);
-    expect(second.consume(key).allowed).toBe(false);
+    expect(first.limit.consume(key).allowed).toBe(false);
+    expect(second.limit.consume(key).allowed).toBe(false);
   });
 
   it("keeps deciding locally while the database is away, and syncs what it owes once it is back", async () => {
