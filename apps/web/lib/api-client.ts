@@ -2,7 +2,7 @@
 // refused (expired, keys rotated): get a new one and retry once; if that is
 // refused too, or the session itself is gone, the person signs in again and
 // comes back to where they were.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { forgetApiToken, getApiToken, hasSignedOut, SessionExpiredError } from "./api-token";
 import type { FieldErrors } from "./field-errors";
 
@@ -42,7 +42,7 @@ export async function apiFetch(path: string, init: ApiInit = {}): Promise<Respon
 }
 
 /** The JSON body of a successful response, checked against `schema`. */
-export async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) throw new ApiError(response.status, "The server sent an unexpected answer. Please try again.");
   return parsed.data;
@@ -91,8 +91,8 @@ function signInAgain(): Promise<never> {
 
 const errorBody = z.object({
   detail: z.string(),
-  data: z.unknown().optional(),
-  errors: z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() })).optional(),
+  data: z.optional(z.unknown()),
+  errors: z.optional(z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() }))),
 });
 
 async function toApiError(response: Response): Promise<ApiError> {

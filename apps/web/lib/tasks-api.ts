@@ -1,12 +1,12 @@
 // The tasks API as typed functions for the browser; responses are checked
 // against the same zod schema the server answers with.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ApiError, apiFetch, readJson } from "./api-client";
 import { TASK_PAGE_SIZE, type TaskFilter, taskListQuery } from "./task-filter";
 import { type CreateTaskInput, type Task, type TaskPage, task, type UpdateTaskInput } from "./task-schemas";
 
 const taskEnvelope = z.object({ data: task });
-const taskPage = z.object({ data: z.array(task), next_cursor: z.string().nullable() });
+const taskPage = z.object({ data: z.array(task), next_cursor: z.nullable(z.string()) });
 
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 

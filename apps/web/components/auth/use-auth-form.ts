@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useActionState, useEffect, useRef, useState } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { forgetApiToken } from "@/lib/api-token";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import { emptyFormState, type FormState } from "@/lib/form-state";
@@ -10,7 +10,7 @@ import { focusFirstInvalid } from "../ui/focus-first-invalid";
 interface AuthFormOptions<Field extends string> {
   /** A module-level list (the effect below depends on it). */
   fields: readonly Field[];
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** The form's server action (app/(auth)/actions.ts). */
   action: (state: FormState<Field>, formData: FormData) => Promise<FormState<Field>>;
 }
