@@ -2,11 +2,10 @@
 // password before a round trip, and in their server actions. Better Auth
 // enforces the same limits on its own routes (its password lengths;
 // server/auth/check-auth-input.ts for the rest).
+// The browser loads this module after the page (see use-auth-form.ts): its
+// exports are the schemas only, the limits and field names are auth-fields.ts.
 import * as z from "zod/mini";
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
-export const NAME_MAX = 100;
+import { NAME_MAX, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./auth-fields";
 
 // PostgreSQL cannot store U+0000; the server refuses it too.
 const noNul = z.refine<string>((text) => !text.includes("\u0000"), "Remove the invisible control character (NUL)");
@@ -59,13 +58,3 @@ export const changePasswordForm = z.object({
 export const changeNameForm = z.object({ name });
 
 export const changeEmailForm = z.object({ newEmail: email });
-
-// The fields of each form, for reading FormData and placing errors.
-export const SIGN_UP_FIELDS = ["name", "email", "password"] as const;
-export const SIGN_IN_FIELDS = ["email", "password"] as const;
-export const DELETE_ACCOUNT_FIELDS = ["password"] as const;
-export const FORGOT_PASSWORD_FIELDS = ["email"] as const;
-export const RESET_PASSWORD_FIELDS = ["newPassword"] as const;
-export const CHANGE_PASSWORD_FIELDS = ["currentPassword", "newPassword", "revokeOtherSessions"] as const;
-export const CHANGE_NAME_FIELDS = ["name"] as const;
-export const CHANGE_EMAIL_FIELDS = ["newEmail"] as const;

@@ -1,15 +1,12 @@
 // One zod schema per input and output shape of the tasks API, shared by the
 // route handlers, the UI's forms, the OpenAPI document and the tests. Written
-// with zod/mini, whose functions a bundler keeps only when used: the browser
-// loads these for its forms and answers without the whole of zod.
+// with zod/mini rather than the whole of zod, and loaded by the browser only
+// when a form or an answer is checked (import()), so no page loads it first.
 import * as z from "zod/mini";
 import { isCalendarDate, isTimeZone } from "./calendar-date";
 import { decodeCursor } from "./cursor";
+import { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX } from "./task-limits";
 import { DUE_FILTERS, type DueFilter, isDueFilter, TASK_PRIORITIES, TASK_SORTS } from "./task-planning";
-
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 1000;
-export const QUERY_MAX = 200;
 
 // Lengths count Unicode code points, as PostgreSQL's varchar does; zod's own
 // min/max count UTF-16 units, so an emoji would count twice.
@@ -218,15 +215,16 @@ export const task = z.object({
     .check(z.positive(), z.meta({ description: "1 on creation, +1 per change; the ETag is its value, quoted" })),
 });
 
+/** The answers that carry one task, a page of them (GET /api/tasks), or how many POST /api/tasks/clear deleted. */
+export const taskEnvelope = z.object({ data: task });
+export const taskPage = z.object({ data: z.array(task), next_cursor: z.nullable(z.string()) });
+export const clearedTasks = z.object({ deleted: z.number() });
+
 export type Task = z.infer<typeof task>;
+export type TaskPage = z.infer<typeof taskPage>;
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 export type ReplaceTaskInput = z.infer<typeof replaceTaskBody>;
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 export type MoveTaskInput = z.infer<typeof moveTaskBody>;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-export interface TaskPage {
-  data: Task[];
-  next_cursor: string | null;
-}

@@ -1,12 +1,9 @@
 // The tasks API as typed functions for the browser; responses are checked
 // against the same zod schema the server answers with.
-import * as z from "zod/mini";
 import { ApiError, apiFetch, readJson } from "./api-client";
+import { loadTaskSchemas } from "./load-schemas";
 import { TASK_PAGE_SIZE, type TaskFilter, taskListQuery } from "./task-filter";
-import { type CreateTaskInput, type Task, type TaskPage, task, type UpdateTaskInput } from "./task-schemas";
-
-const taskEnvelope = z.object({ data: task });
-const taskPage = z.object({ data: z.array(task), next_cursor: z.nullable(z.string()) });
+import type { CreateTaskInput, Task, TaskPage, UpdateTaskInput } from "./task-schemas";
 
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
@@ -21,7 +18,8 @@ export async function fetchTaskPage(
   if (due) params.set("due", due);
   if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
-  return readJson(await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {}), taskPage);
+  const response = await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {});
+  return readJson(response, (await loadTaskSchemas()).taskPage);
 }
 
 /**
@@ -34,7 +32,7 @@ export async function createTaskRequest(input: CreateTaskInput, idempotencyKey =
     body: input,
     headers: { "Idempotency-Key": idempotencyKey },
   });
-  return (await readJson(response, taskEnvelope)).data;
+  return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
 }
 
 /** Someone else changed the task since the version an edit was based on. */
@@ -49,8 +47,9 @@ export async function updateTaskRequest(id: string, input: UpdateTaskInput, base
   const headers: Record<string, string> = baseVersion === undefined ? {} : { "If-Match": `"${baseVersion}"` };
   try {
     const response = await apiFetch(taskPath(id), { method: "PATCH", body: input, headers });
-    return (await readJson(response, taskEnvelope)).data;
+    return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
   } catch (error) {
+    const { task } = await loadTaskSchemas();
     const theirs = error instanceof ApiError && error.status === 412 ? task.safeParse(error.data) : undefined;
     if (theirs?.success) throw new TaskConflictError(theirs.data);
     throw error;
@@ -59,7 +58,7 @@ export async function updateTaskRequest(id: string, input: UpdateTaskInput, base
 
 export async function completeTaskRequest(id: string, completed: boolean): Promise<Task> {
   const response = await apiFetch(`${taskPath(id)}/complete`, { method: "PATCH", body: { completed } });
-  return (await readJson(response, taskEnvelope)).data;
+  return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
 }
 
 /** `keepalive` lets the request outlive the page (a deletion sent as the page closes). */
@@ -74,7 +73,7 @@ export async function moveTaskRequest(id: string, afterId: string | null): Promi
     body: { after_id: afterId },
     headers: { "Idempotency-Key": crypto.randomUUID() },
   });
-  return (await readJson(response, taskEnvelope)).data;
+  return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
 }
 
 /** Deletes every completed task; resolves to how many there were (keyed as createTaskRequest is). */
@@ -84,5 +83,5 @@ export async function clearCompletedRequest({ keepalive = false } = {}): Promise
     keepalive,
     headers: { "Idempotency-Key": crypto.randomUUID() },
   });
-  return (await readJson(response, z.object({ deleted: z.number() }))).deleted;
+  return (await readJson(response, (await loadTaskSchemas()).clearedTasks)).deleted;
 }
