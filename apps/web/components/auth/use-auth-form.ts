@@ -34,9 +34,13 @@ export function useAuthForm<Field extends string>({ fields, schema, action }: Au
   const checker = useRef<AuthSchemas[keyof AuthSchemas] | null>(null);
 
   useEffect(() => {
-    void import("@/lib/auth-schemas").then((schemas) => {
-      checker.current = schemas[schema];
-    });
+    // Should it fail to load, the server action goes on checking alone.
+    void import("@/lib/auth-schemas").then(
+      (schemas) => {
+        checker.current = schemas[schema];
+      },
+      () => {},
+    );
   }, [schema]);
 
   useEffect(() => {
