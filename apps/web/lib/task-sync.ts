@@ -95,8 +95,8 @@ export function startTaskSync(
     if (!response.ok || !reader || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
       throw new StreamUnavailable();
     }
-    onLive(true);
     const { changesPage } = await loadSyncSchemas();
+    onLive(true);
     const parser = new ServerEventParser();
     const decoder = new TextDecoder();
     let silence = setTimeout(() => connection?.abort(), SILENCE_MS);

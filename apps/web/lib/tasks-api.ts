@@ -7,6 +7,10 @@ import type { CreateTaskInput, Task, TaskPage, UpdateTaskInput } from "./task-sc
 
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
+// The schemas come with the first answer rather than with the page (load-schemas.ts).
+const readTask = async (response: Response): Promise<Task> =>
+  (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
+
 export async function fetchTaskPage(
   filter: TaskFilter,
   timeZone: string,
@@ -32,7 +36,7 @@ export async function createTaskRequest(input: CreateTaskInput, idempotencyKey =
     body: input,
     headers: { "Idempotency-Key": idempotencyKey },
   });
-  return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
+  return readTask(response);
 }
 
 /** Someone else changed the task since the version an edit was based on. */
@@ -47,18 +51,18 @@ export async function updateTaskRequest(id: string, input: UpdateTaskInput, base
   const headers: Record<string, string> = baseVersion === undefined ? {} : { "If-Match": `"${baseVersion}"` };
   try {
     const response = await apiFetch(taskPath(id), { method: "PATCH", body: input, headers });
-    return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
+    return await readTask(response);
   } catch (error) {
-    const { task } = await loadTaskSchemas();
-    const theirs = error instanceof ApiError && error.status === 412 ? task.safeParse(error.data) : undefined;
-    if (theirs?.success) throw new TaskConflictError(theirs.data);
+    if (!(error instanceof ApiError && error.status === 412)) throw error;
+    const theirs = (await loadTaskSchemas()).task.safeParse(error.data);
+    if (theirs.success) throw new TaskConflictError(theirs.data);
     throw error;
   }
 }
 
 export async function completeTaskRequest(id: string, completed: boolean): Promise<Task> {
   const response = await apiFetch(`${taskPath(id)}/complete`, { method: "PATCH", body: { completed } });
-  return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
+  return readTask(response);
 }
 
 /** `keepalive` lets the request outlive the page (a deletion sent as the page closes). */
@@ -73,7 +77,7 @@ export async function moveTaskRequest(id: string, afterId: string | null): Promi
     body: { after_id: afterId },
     headers: { "Idempotency-Key": crypto.randomUUID() },
   });
-  return (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
+  return readTask(response);
 }
 
 /** Deletes every completed task; resolves to how many there were (keyed as createTaskRequest is). */
