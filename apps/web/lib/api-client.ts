@@ -2,7 +2,7 @@
 // refused (expired, keys rotated): get a new one and retry once; if that is
 // refused too, or the session itself is gone, the person signs in again and
 // comes back to where they were.
-import { z } from "zod";
+import type * as z from "zod/mini";
 import { forgetApiToken, getApiToken, hasSignedOut, SessionExpiredError } from "./api-token";
 import type { FieldErrors } from "./field-errors";
 
@@ -42,7 +42,7 @@ export async function apiFetch(path: string, init: ApiInit = {}): Promise<Respon
 }
 
 /** The JSON body of a successful response, checked against `schema`. */
-export async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) throw new ApiError(response.status, "The server sent an unexpected answer. Please try again.");
   return parsed.data;
@@ -89,20 +89,24 @@ function signInAgain(): Promise<never> {
   return new Promise<never>(() => {});
 }
 
-const errorBody = z.object({
-  detail: z.string(),
-  data: z.unknown().optional(),
-  errors: z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() })).optional(),
-});
-
 async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = errorBody.safeParse(await response.json().catch(() => null));
-  if (!parsed.success)
+  const body: unknown = await response.json().catch(() => null);
+  if (!isRecord(body) || typeof body.detail !== "string")
     return new ApiError(response.status, `The server answered ${response.status}. Please try again.`);
-  const fieldErrors: FieldErrors<string> = {};
-  for (const { loc, msg } of parsed.data.errors ?? []) {
-    const [place, field] = loc;
-    if (place === "body" && typeof field === "string") fieldErrors[field] ??= msg;
-  }
-  return new ApiError(response.status, parsed.data.detail, fieldErrors, parsed.data.data);
+  return new ApiError(response.status, body.detail, fieldErrorsIn(body.errors), body.data);
 }
+
+/** The contract's 422 details, `[{loc: ["body", field], msg}]`, by field; other entries are skipped. */
+function fieldErrorsIn(errors: unknown): FieldErrors<string> {
+  const fieldErrors: FieldErrors<string> = {};
+  const entries: unknown[] = Array.isArray(errors) ? errors : [];
+  for (const entry of entries) {
+    if (!isRecord(entry) || !Array.isArray(entry.loc) || typeof entry.msg !== "string") continue;
+    const loc: unknown[] = entry.loc;
+    const [place, field] = loc;
+    if (place === "body" && typeof field === "string") fieldErrors[field] ??= entry.msg;
+  }
+  return fieldErrors;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

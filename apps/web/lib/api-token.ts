@@ -1,7 +1,9 @@
 // The Bearer token for the tasks API: asked from Better Auth with the session
 // cookie, kept in memory only (never in storage that scripts could read later),
 // and replaced a minute before it runs out. Concurrent callers share one request.
-import { authClient } from "./auth-client";
+// A plain fetch of Better Auth's GET /api/auth/token, the same request its
+// browser client's `token()` sends: that client would load on every page that
+// calls the API for this one call.
 import { tokenRefreshAt } from "./token-refresh-at";
 
 /** The session cookie is gone or expired: only signing in again helps. */
@@ -33,13 +35,16 @@ export function endApiSession(): void {
 export const hasSignedOut = () => signedOut;
 
 async function requestToken(): Promise<string> {
-  const { data, error } = await authClient.token();
-  if (error) {
-    throw error.status === 401
-      ? new SessionExpiredError("Session expired")
-      : new Error(`Token request failed (${error.status})`);
-  }
-  current = { token: data.token, refreshAt: tokenRefreshAt(data.token, Date.now()) };
+  const response = await fetch("/api/auth/token", { cache: "no-store", headers: { Accept: "application/json" } });
+  if (response.status === 401) throw new SessionExpiredError("Session expired");
+  const token = response.ok ? tokenIn(await response.json().catch(() => null)) : undefined;
+  if (token === undefined) throw new Error(`Token request failed (${response.status})`);
+  current = { token, refreshAt: tokenRefreshAt(token, Date.now()) };
   signedOut = false;
-  return data.token;
+  return token;
+}
+
+function tokenIn(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("token" in body)) return undefined;
+  return typeof body.token === "string" ? body.token : undefined;
 }

@@ -1,6 +1,6 @@
 // Better Auth's error codes in words a person can act on, attached to the
 // field they concern when there is one.
-import { NAME_MAX } from "./auth-schemas";
+import { NAME_MAX } from "./auth-fields";
 
 export interface AuthFailure {
   field?: "name" | "email" | "password";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deleteAccountForm, NAME_MAX, signInForm, signUpForm } from "./auth-schemas";
+import { NAME_MAX } from "./auth-fields";
+import { deleteAccountForm, signInForm, signUpForm } from "./auth-schemas";
 
 const valid = { name: "Ada", email: "ada@example.test", password: "long-enough" };
 

@@ -1,6 +1,6 @@
 // The changes feed's input and output shapes (see the API contract's sync
 // sections), shared by the route, the UI's sync client and the OpenAPI document.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { decodeSyncCursor } from "./sync-cursor";
 import { task } from "./task-schemas";
 
@@ -11,20 +11,25 @@ const limitMessage = `Limit must be a whole number from 1 to ${CHANGES_LIMIT_MAX
 /** GET /api/tasks/changes (and the events stream's ?since=). */
 export const changesQuery = z.object({
   since: z
-    .string()
-    .transform((text, ctx) => {
-      const cursor = decodeSyncCursor(text);
-      if (!cursor) ctx.addIssue({ code: "custom", message: "Sync cursor is not valid" });
-      return cursor ?? z.NEVER;
-    })
-    .optional()
-    .meta({ description: "The next_since of the previous answer; opaque. Absent: start from every live task" }),
-  limit: z.coerce
-    .number({ error: limitMessage })
-    .int(limitMessage)
-    .min(1, limitMessage)
-    .max(CHANGES_LIMIT_MAX, limitMessage)
-    .default(100),
+    .optional(
+      z.pipe(
+        z.string(),
+        z.transform((text: string, ctx) => {
+          const cursor = decodeSyncCursor(text);
+          if (!cursor) ctx.issues.push({ code: "custom", input: text, message: "Sync cursor is not valid" });
+          return cursor ?? z.NEVER;
+        }),
+      ),
+    )
+    .check(
+      z.meta({ description: "The next_since of the previous answer; opaque. Absent: start from every live task" }),
+    ),
+  limit: z._default(
+    z.coerce
+      .number({ error: limitMessage })
+      .check(z.int(limitMessage), z.gte(1, limitMessage), z.lte(CHANGES_LIMIT_MAX, limitMessage)),
+    100,
+  ),
 });
 
 /** A task that was deleted since the cursor. */

@@ -2,8 +2,9 @@
 // /tasks?status=today&sort=due&q=milk. The server page and the browser read it
 // with the same function.
 import { addDays } from "./calendar-date";
+import { QUERY_MAX } from "./task-limits";
 import { isTaskSort, type TaskSort, UPCOMING_DAYS } from "./task-planning";
-import { QUERY_MAX, type Task, type TaskStatus } from "./task-schemas";
+import type { Task, TaskStatus } from "./task-schemas";
 
 /** Tasks per page, for the server's first render and the browser's later pages alike. */
 export const TASK_PAGE_SIZE = 20;

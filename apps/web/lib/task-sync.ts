@@ -4,8 +4,9 @@
 // a network loss or sleep, so nothing is lost or applied twice. Where
 // streaming is unavailable it polls the feed with If-None-Match instead.
 import { forgetApiToken, getApiToken, SessionExpiredError } from "./api-token";
+import { loadSyncSchemas } from "./load-schemas";
 import { ServerEventParser } from "./server-events";
-import { changesPage, type TaskChange } from "./sync-schemas";
+import type { TaskChange } from "./sync-schemas";
 import type { TaskCounts } from "./task-list-state";
 import type { Task } from "./task-schemas";
 
@@ -72,6 +73,7 @@ export function startTaskSync(
         continue;
       }
       if (!response.ok) throw new Error(`changes feed answered ${response.status}`);
+      const { changesPage } = await loadSyncSchemas();
       const page = changesPage.parse(await response.json());
       apply(page.data);
       since = page.next_since;
@@ -93,6 +95,7 @@ export function startTaskSync(
     if (!response.ok || !reader || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
       throw new StreamUnavailable();
     }
+    const { changesPage } = await loadSyncSchemas();
     onLive(true);
     const parser = new ServerEventParser();
     const decoder = new TextDecoder();

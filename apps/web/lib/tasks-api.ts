@@ -1,14 +1,15 @@
 // The tasks API as typed functions for the browser; responses are checked
 // against the same zod schema the server answers with.
-import { z } from "zod";
 import { ApiError, apiFetch, readJson } from "./api-client";
+import { loadTaskSchemas } from "./load-schemas";
 import { TASK_PAGE_SIZE, type TaskFilter, taskListQuery } from "./task-filter";
-import { type CreateTaskInput, type Task, type TaskPage, task, type UpdateTaskInput } from "./task-schemas";
-
-const taskEnvelope = z.object({ data: task });
-const taskPage = z.object({ data: z.array(task), next_cursor: z.string().nullable() });
+import type { CreateTaskInput, Task, TaskPage, UpdateTaskInput } from "./task-schemas";
 
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
+
+// The schemas come with the first answer rather than with the page (load-schemas.ts).
+const readTask = async (response: Response): Promise<Task> =>
+  (await readJson(response, (await loadTaskSchemas()).taskEnvelope)).data;
 
 export async function fetchTaskPage(
   filter: TaskFilter,
@@ -21,7 +22,8 @@ export async function fetchTaskPage(
   if (due) params.set("due", due);
   if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
-  return readJson(await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {}), taskPage);
+  const response = await apiFetch(`/api/tasks?${params}`, signal ? { signal } : {});
+  return readJson(response, (await loadTaskSchemas()).taskPage);
 }
 
 /**
@@ -34,7 +36,7 @@ export async function createTaskRequest(input: CreateTaskInput, idempotencyKey =
     body: input,
     headers: { "Idempotency-Key": idempotencyKey },
   });
-  return (await readJson(response, taskEnvelope)).data;
+  return readTask(response);
 }
 
 /** Someone else changed the task since the version an edit was based on. */
@@ -49,17 +51,18 @@ export async function updateTaskRequest(id: string, input: UpdateTaskInput, base
   const headers: Record<string, string> = baseVersion === undefined ? {} : { "If-Match": `"${baseVersion}"` };
   try {
     const response = await apiFetch(taskPath(id), { method: "PATCH", body: input, headers });
-    return (await readJson(response, taskEnvelope)).data;
+    return await readTask(response);
   } catch (error) {
-    const theirs = error instanceof ApiError && error.status === 412 ? task.safeParse(error.data) : undefined;
-    if (theirs?.success) throw new TaskConflictError(theirs.data);
+    if (!(error instanceof ApiError && error.status === 412)) throw error;
+    const theirs = (await loadTaskSchemas()).task.safeParse(error.data);
+    if (theirs.success) throw new TaskConflictError(theirs.data);
     throw error;
   }
 }
 
 export async function completeTaskRequest(id: string, completed: boolean): Promise<Task> {
   const response = await apiFetch(`${taskPath(id)}/complete`, { method: "PATCH", body: { completed } });
-  return (await readJson(response, taskEnvelope)).data;
+  return readTask(response);
 }
 
 /** `keepalive` lets the request outlive the page (a deletion sent as the page closes). */
@@ -74,7 +77,7 @@ export async function moveTaskRequest(id: string, afterId: string | null): Promi
     body: { after_id: afterId },
     headers: { "Idempotency-Key": crypto.randomUUID() },
   });
-  return (await readJson(response, taskEnvelope)).data;
+  return readTask(response);
 }
 
 /** Deletes every completed task; resolves to how many there were (keyed as createTaskRequest is). */
@@ -84,5 +87,5 @@ export async function clearCompletedRequest({ keepalive = false } = {}): Promise
     keepalive,
     headers: { "Idempotency-Key": crypto.randomUUID() },
   });
-  return (await readJson(response, z.object({ deleted: z.number() }))).deleted;
+  return (await readJson(response, (await loadTaskSchemas()).clearedTasks)).deleted;
 }

@@ -5,16 +5,12 @@
 import { RedirectType, redirect } from "next/navigation";
 import {
   DELETE_ACCOUNT_FIELDS,
-  deleteAccountForm,
   FORGOT_PASSWORD_FIELDS,
-  forgotPasswordForm,
   RESET_PASSWORD_FIELDS,
-  resetPasswordForm,
   SIGN_IN_FIELDS,
   SIGN_UP_FIELDS,
-  signInForm,
-  signUpForm,
-} from "@/lib/auth-schemas";
+} from "@/lib/auth-fields";
+import { deleteAccountForm, forgotPasswordForm, resetPasswordForm, signInForm, signUpForm } from "@/lib/auth-schemas";
 import type { FormState } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/safe-next-path";
 import { callAuthEndpoint } from "@/server/auth/call-auth-endpoint";

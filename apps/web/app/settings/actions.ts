@@ -5,14 +5,8 @@
 // what happened (post/redirect/get), or with what to fix.
 import { headers } from "next/headers";
 import { RedirectType, redirect } from "next/navigation";
-import {
-  CHANGE_EMAIL_FIELDS,
-  CHANGE_NAME_FIELDS,
-  CHANGE_PASSWORD_FIELDS,
-  changeEmailForm,
-  changeNameForm,
-  changePasswordForm,
-} from "@/lib/auth-schemas";
+import { CHANGE_EMAIL_FIELDS, CHANGE_NAME_FIELDS, CHANGE_PASSWORD_FIELDS } from "@/lib/auth-fields";
+import { changeEmailForm, changeNameForm, changePasswordForm } from "@/lib/auth-schemas";
 import type { FormState } from "@/lib/form-state";
 import { withNextPath } from "@/lib/safe-next-path";
 import type { SettingsOutcome } from "@/lib/settings-outcome";

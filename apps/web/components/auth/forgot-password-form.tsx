@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { requestPasswordReset } from "@/app/(auth)/actions";
-import { FORGOT_PASSWORD_FIELDS, forgotPasswordForm } from "@/lib/auth-schemas";
+import { FORGOT_PASSWORD_FIELDS } from "@/lib/auth-fields";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
 import { SubmitButton } from "../ui/submit-button";
@@ -13,7 +13,7 @@ import { useAuthForm } from "./use-auth-form";
 export function ForgotPasswordForm() {
   const form = useAuthForm({
     fields: FORGOT_PASSWORD_FIELDS,
-    schema: forgotPasswordForm,
+    schema: "forgotPasswordForm",
     action: requestPasswordReset,
   });
   return (

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { resetPassword } from "@/app/(auth)/actions";
-import { PASSWORD_MIN_LENGTH, RESET_PASSWORD_FIELDS, resetPasswordForm } from "@/lib/auth-schemas";
+import { PASSWORD_MIN_LENGTH, RESET_PASSWORD_FIELDS } from "@/lib/auth-fields";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
 import { SubmitButton } from "../ui/submit-button";
@@ -11,7 +11,7 @@ import { useAuthForm } from "./use-auth-form";
 
 /** Sets a new password with the token from the e-mailed link (posted, never put in another URL). */
 export function ResetPasswordForm({ token }: { token: string }) {
-  const form = useAuthForm({ fields: RESET_PASSWORD_FIELDS, schema: resetPasswordForm, action: resetPassword });
+  const form = useAuthForm({ fields: RESET_PASSWORD_FIELDS, schema: "resetPasswordForm", action: resetPassword });
   return (
     <form
       ref={form.formRef}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { signIn } from "@/app/(auth)/actions";
-import { SIGN_IN_FIELDS, signInForm } from "@/lib/auth-schemas";
+import { SIGN_IN_FIELDS } from "@/lib/auth-fields";
 import { withNextPath } from "@/lib/safe-next-path";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -11,7 +11,7 @@ import styles from "./auth-form.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function SignInForm({ next }: { next: string }) {
-  const form = useAuthForm({ fields: SIGN_IN_FIELDS, schema: signInForm, action: signIn });
+  const form = useAuthForm({ fields: SIGN_IN_FIELDS, schema: "signInForm", action: signIn });
 
   return (
     <form

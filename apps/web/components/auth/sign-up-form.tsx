@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { signUp } from "@/app/(auth)/actions";
-import { PASSWORD_MIN_LENGTH, SIGN_UP_FIELDS, signUpForm } from "@/lib/auth-schemas";
+import { PASSWORD_MIN_LENGTH, SIGN_UP_FIELDS } from "@/lib/auth-fields";
 import { withNextPath } from "@/lib/safe-next-path";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -11,7 +11,7 @@ import styles from "./auth-form.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function SignUpForm({ next }: { next: string }) {
-  const form = useAuthForm({ fields: SIGN_UP_FIELDS, schema: signUpForm, action: signUp });
+  const form = useAuthForm({ fields: SIGN_UP_FIELDS, schema: "signUpForm", action: signUp });
 
   return (
     <form

@@ -1,7 +1,7 @@
 "use client";
 
 import { changeEmail } from "@/app/settings/actions";
-import { CHANGE_EMAIL_FIELDS, changeEmailForm } from "@/lib/auth-schemas";
+import { CHANGE_EMAIL_FIELDS } from "@/lib/auth-fields";
 import { useAuthForm } from "../auth/use-auth-form";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -10,7 +10,7 @@ import styles from "./settings.module.css";
 
 /** Asks for the new address; it replaces the old one once its e-mailed link has been opened. */
 export function ChangeEmailForm() {
-  const form = useAuthForm({ fields: CHANGE_EMAIL_FIELDS, schema: changeEmailForm, action: changeEmail });
+  const form = useAuthForm({ fields: CHANGE_EMAIL_FIELDS, schema: "changeEmailForm", action: changeEmail });
   return (
     <form
       ref={form.formRef}

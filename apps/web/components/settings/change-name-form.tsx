@@ -1,7 +1,7 @@
 "use client";
 
 import { changeName } from "@/app/settings/actions";
-import { CHANGE_NAME_FIELDS, changeNameForm } from "@/lib/auth-schemas";
+import { CHANGE_NAME_FIELDS } from "@/lib/auth-fields";
 import { useAuthForm } from "../auth/use-auth-form";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -9,7 +9,7 @@ import { SubmitButton } from "../ui/submit-button";
 import styles from "./settings.module.css";
 
 export function ChangeNameForm({ name }: { name: string }) {
-  const form = useAuthForm({ fields: CHANGE_NAME_FIELDS, schema: changeNameForm, action: changeName });
+  const form = useAuthForm({ fields: CHANGE_NAME_FIELDS, schema: "changeNameForm", action: changeName });
   return (
     <form
       ref={form.formRef}

@@ -1,7 +1,7 @@
 "use client";
 
 import { changePassword } from "@/app/settings/actions";
-import { CHANGE_PASSWORD_FIELDS, changePasswordForm, PASSWORD_MIN_LENGTH } from "@/lib/auth-schemas";
+import { CHANGE_PASSWORD_FIELDS, PASSWORD_MIN_LENGTH } from "@/lib/auth-fields";
 import { useAuthForm } from "../auth/use-auth-form";
 import { FormAlert } from "../ui/form-alert";
 import { FormField } from "../ui/form-field";
@@ -9,7 +9,7 @@ import { SubmitButton } from "../ui/submit-button";
 import styles from "./settings.module.css";
 
 export function ChangePasswordForm() {
-  const form = useAuthForm({ fields: CHANGE_PASSWORD_FIELDS, schema: changePasswordForm, action: changePassword });
+  const form = useAuthForm({ fields: CHANGE_PASSWORD_FIELDS, schema: "changePasswordForm", action: changePassword });
   return (
     <form
       ref={form.formRef}

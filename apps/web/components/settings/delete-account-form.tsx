@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { deleteAccount } from "@/app/(auth)/actions";
-import { DELETE_ACCOUNT_FIELDS, deleteAccountForm } from "@/lib/auth-schemas";
+import { DELETE_ACCOUNT_FIELDS } from "@/lib/auth-fields";
 import { useAuthForm } from "../auth/use-auth-form";
 import styles from "../ui/dialog.module.css";
 import { FormAlert } from "../ui/form-alert";
@@ -20,7 +20,7 @@ interface DeleteAccountFormProps {
 
 /** Deletes the account and, with it, every task; the password confirms it is really them. */
 export function DeleteAccountForm({ titleId, descriptionId, cancel, children }: DeleteAccountFormProps) {
-  const form = useAuthForm({ fields: DELETE_ACCOUNT_FIELDS, schema: deleteAccountForm, action: deleteAccount });
+  const form = useAuthForm({ fields: DELETE_ACCOUNT_FIELDS, schema: "deleteAccountForm", action: deleteAccount });
   return (
     <form
       ref={form.formRef}

@@ -4,8 +4,9 @@ import { type FormEvent, type KeyboardEvent, useActionState, useEffect, useRef, 
 import { addTask } from "@/app/tasks/actions";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
 import { emptyFormState } from "@/lib/form-state";
+import { loadedTaskSchemas, loadTaskSchemas } from "@/lib/load-schemas";
 import { isTaskPriority, type TaskPriority } from "@/lib/task-planning";
-import { type CreateTaskInput, createTaskBody } from "@/lib/task-schemas";
+import type { CreateTaskInput } from "@/lib/task-schemas";
 import { focusFirstInvalid } from "../ui/focus-first-invalid";
 import { PlusIcon } from "../ui/icons";
 import styles from "./add-task-form.module.css";
@@ -36,6 +37,11 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
   const titleRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // The check below uses the API's own schema, loaded after the page.
+  useEffect(() => {
+    void loadTaskSchemas();
+  }, []);
+
   // Refused by the action before the page hydrated: once it has, focus lands where the problem is.
   useEffect(() => {
     if (formRef.current) focusFirstInvalid(formRef.current, TASK_FIELDS, posted.errors);
@@ -44,11 +50,13 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     // The optimistic path through the API instead of the action.
     event.preventDefault();
+    const form = event.currentTarget;
+    const { createTaskBody } = loadedTaskSchemas() ?? (await loadTaskSchemas());
     const parsed = createTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      focusFirstInvalid(event.currentTarget, TASK_FIELDS, fieldErrors);
+      focusFirstInvalid(form, TASK_FIELDS, fieldErrors);
       return;
     }
     setErrors({});

@@ -2,8 +2,9 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/field-errors";
+import { loadedTaskSchemas, loadTaskSchemas } from "@/lib/load-schemas";
 import type { TaskPriority } from "@/lib/task-planning";
-import { type Task, updateTaskBody } from "@/lib/task-schemas";
+import type { Task } from "@/lib/task-schemas";
 import { focusFirstInvalid } from "../ui/focus-first-invalid";
 import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
 import styles from "./task-item.module.css";
@@ -39,13 +40,16 @@ export function TaskEditor({ task, conflict, onSave, onCancel }: TaskEditorProps
     titleRef.current?.select();
   }, []);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    // Loaded by the add form already: this only waits when that failed.
+    const { updateTaskBody } = loadedTaskSchemas() ?? (await loadTaskSchemas());
     const parsed = updateTaskBody.safeParse({ title, description, due_date: dueDate || null, priority });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error, TASK_FIELDS);
       setErrors(fieldErrors);
-      focusFirstInvalid(event.currentTarget, TASK_FIELDS, fieldErrors);
+      focusFirstInvalid(form, TASK_FIELDS, fieldErrors);
       return;
     }
     const edit = {

@@ -2,8 +2,8 @@
 
 import type { KeyboardEvent, RefObject } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
+import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/task-limits";
 import { TASK_PRIORITIES, type TaskPriority } from "@/lib/task-planning";
-import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/task-schemas";
 import { CharacterCount } from "../ui/character-count";
 import { FormField } from "../ui/form-field";
 import styles from "./task-fields.module.css";

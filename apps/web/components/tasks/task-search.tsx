@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { QUERY_MAX } from "@/lib/task-schemas";
+import { QUERY_MAX } from "@/lib/task-limits";
 import { SearchIcon } from "../ui/icons";
 import styles from "./task-search.module.css";
 

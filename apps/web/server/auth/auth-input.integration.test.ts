@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import { NAME_MAX } from "@/lib/auth-schemas";
+import { NAME_MAX } from "@/lib/auth-fields";
 import { authRequest, BASE_URL, signUpUser } from "@/test/factories";
 import { getDb } from "../db";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { APIError } from "better-auth/api";
-import { NAME_MAX } from "@/lib/auth-schemas";
+import { NAME_MAX } from "@/lib/auth-fields";
 
 // Codes and messages in Better Auth's own style; lib/auth-errors.ts words them for people.
 const NUL_CHARACTER_NOT_ALLOWED = {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type AuthFailure, authFailure } from "@/lib/auth-errors";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import type { FormState } from "@/lib/form-state";
@@ -8,7 +8,7 @@ import { type AuthEndpointBody, callAuthEndpoint } from "./call-auth-endpoint";
 interface AuthForm<Field extends string, Parsed extends AuthEndpointBody> {
   fields: readonly Field[];
   /** The form's zod schema from lib/auth-schemas.ts, the same one the browser checks with. */
-  schema: z.ZodType<Parsed>;
+  schema: z.ZodMiniType<Parsed>;
   /** The Better Auth endpoint that does the work, e.g. "/sign-in/email". */
   endpoint: `/${string}`;
   /** What the endpoint needs besides the form's fields (a token, a callback URL). */

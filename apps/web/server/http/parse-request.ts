@@ -1,10 +1,13 @@
 import "server-only";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ApiError, RequestValidationError } from "./api-error";
 import { MAX_BODY_BYTES, readAtMost } from "./read-body";
 
 /** Reads, limits and validates a JSON body. An empty body counts as `{}`. */
-export async function parseBody<Schema extends z.ZodType>(schema: Schema, request: Request): Promise<z.output<Schema>> {
+export async function parseBody<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  request: Request,
+): Promise<z.output<Schema>> {
   const text = await readLimitedText(request);
   let body: unknown = {};
   if (text.trim() !== "") {
@@ -22,14 +25,14 @@ export async function parseBody<Schema extends z.ZodType>(schema: Schema, reques
 }
 
 /** Validates the query string; repeated parameters keep their first value. */
-export function parseQuery<Schema extends z.ZodType>(schema: Schema, request: Request): z.output<Schema> {
+export function parseQuery<Schema extends z.ZodMiniType>(schema: Schema, request: Request): z.output<Schema> {
   const params = new URL(request.url).searchParams;
   const query: Record<string, string> = {};
   for (const [key, value] of params) query[key] ??= value;
   return validate(schema, query, "query");
 }
 
-function validate<Schema extends z.ZodType>(schema: Schema, input: unknown, source: "body" | "query") {
+function validate<Schema extends z.ZodMiniType>(schema: Schema, input: unknown, source: "body" | "query") {
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new RequestValidationError(

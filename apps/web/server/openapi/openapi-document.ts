@@ -16,8 +16,8 @@ import { MAX_BODY_BYTES } from "../http/read-body";
 // the route handlers validate with, so the two cannot drift apart.
 type Json = z.core.JSONSchema.BaseSchema;
 
-const input = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-const output = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: "output", unrepresentable: "any" });
+const input = (schema: z.core.$ZodType): Json => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const output = (schema: z.core.$ZodType): Json => z.toJSONSchema(schema, { io: "output", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 
@@ -74,7 +74,7 @@ const idParameter = {
   description: "The task's id",
 };
 
-function queryParameters(query: z.ZodType = listTasksQuery) {
+function queryParameters(query: z.core.$ZodType = listTasksQuery) {
   const schema = input(query);
   const properties = schema.properties ?? {};
   return Object.entries(properties).map(([name, property]) => ({
