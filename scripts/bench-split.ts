@@ -71,12 +71,20 @@ export async function measureSplit(input: SplitInput): Promise<SplitMeasurement>
   const [stdout] = await Promise.all([
     new Promise<string>((resolve, reject) => {
       let output = "";
+      let errors = "";
       worker.stdout?.on("data", (chunk: string) => {
         output += chunk;
       });
+      worker.stderr?.on("data", (chunk: string) => {
+        errors += chunk;
+      });
       worker.on("error", reject);
       worker.on("exit", (code) =>
-        code === 0 ? resolve(output) : reject(new Error(`bench-split-worker exited with ${code}`)),
+        code === 0
+          ? resolve(output)
+          : reject(
+              new Error(`bench-split-worker exited with ${code}: ${errors.trim().split("\n").slice(-5).join("\n")}`),
+            ),
       );
     }),
   ]);
