@@ -25,13 +25,15 @@ export async function moveTask(userId: string, id: string, afterId: string | nul
   const [row] = await withPositionRetry(
     userId,
     () => getDb().$queryRaw<Omit<TaskRow, "changeXid">[]>`
-      WITH after AS (SELECT "position" FROM "task" WHERE "id" = ${after}::uuid AND "user_id" = ${userId})
+      WITH owner AS (SELECT "id" AS "owner_id" FROM "user" WHERE "id" = ${userId} FOR UPDATE),
+      after AS (SELECT "position" FROM "task" WHERE "id" = ${after}::uuid AND "user_id" = ${userId})
       UPDATE "task" SET "updated_at" = ${new Date()}, "position" = "position_between"(
         (SELECT "position" FROM after),
         (SELECT min("position") FROM "task" WHERE "user_id" = ${userId} AND "id" <> ${taskId}::uuid
            AND "position" > coalesce((SELECT "position" FROM after), '')))
-      WHERE "id" = ${taskId}::uuid AND "user_id" = ${userId}
-        AND (${ifMatch === undefined}::boolean OR "version" = ANY(${[...(ifMatch ?? [])]}::integer[]))
+      FROM owner
+      WHERE "task"."id" = ${taskId}::uuid AND "task"."user_id" = owner."owner_id"
+        AND (${ifMatch === undefined}::boolean OR "task"."version" = ANY(${[...(ifMatch ?? [])]}::integer[]))
         AND (${after}::uuid IS NULL OR (${after}::uuid <> ${taskId}::uuid AND EXISTS (SELECT 1 FROM after)))
       RETURNING ${TASK_COLUMNS}`,
   );

@@ -5,13 +5,14 @@ import { getDb, inOpenTransaction, inTransaction } from "../db";
 /**
  * Writes that pick a position from their neighbours' (creates at the top,
  * moves) do it in the statement that writes, with the database's
- * position_between: one round trip. Two such statements of one user that run
- * at once may read the same neighbours and pick the same key; the unique index
- * on (user_id, position) then refuses the second, which runs again under the
- * owner's row lock (the lock the task quota takes on create), where its
- * statement reads the neighbours after the first one committed. Inside an
- * open transaction (an idempotent request) a refused statement would abort
- * the transaction, so there the lock comes first.
+ * position_between: one round trip. Each such statement locks the owner's row
+ * (the lock the task quota takes on create), but its snapshot is older than
+ * the lock: two of them at once may read the same neighbours and pick the
+ * same key. The unique index on (user_id, position) then refuses the second,
+ * which runs again in a transaction that takes the lock first, so that its
+ * statement reads the neighbours after every other position writer is done.
+ * Inside an open transaction (an idempotent request) a refused statement
+ * would abort the transaction, so there the lock comes first.
  */
 export async function withPositionRetry<T>(userId: string, write: () => Promise<T>): Promise<T> {
   if (inOpenTransaction()) return underPositionLock(userId, write);
