@@ -12,6 +12,7 @@ import { closedLoop } from "./bench-load";
 import { formatOverhead, measureOverhead } from "./bench-overhead";
 import { closedAgainstBaseline, closedPhase, openPhase, type PhaseSettings } from "./bench-phases";
 import { closedRow, formatProgress, formatTable, openRow, type Row } from "./bench-report";
+import { splitReport } from "./bench-split";
 import { type BenchUser, refreshTokens, seed, workloads } from "./bench-workloads";
 import { parsePort, root, ScriptError } from "./database";
 import { runScript, startThrowawayApp } from "./throwaway-app";
@@ -142,6 +143,7 @@ async function main(): Promise<undefined> {
     const cpu =
       getOne?.cpu && getOne.measurement.rate > 0 ? (getOne.cpu.server / getOne.measurement.rate) * 1000 : undefined;
     console.log(`\n${formatOverhead(measureOverhead(), cpu)}`);
+    if (users[0]) console.log(`\n${await splitReport(settings, rows, app, users[0])}`);
   } finally {
     await pool.close();
   }

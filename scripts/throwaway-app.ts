@@ -17,6 +17,8 @@ export interface ThrowawayApp {
   /** The app's public origin (BETTER_AUTH_URL), for Origin headers. */
   origin: string;
   serverPid: number;
+  /** The throw-away database's URL (for measurements made in-process). */
+  databaseUrl: string;
 }
 
 export interface ThrowawayAppOptions {
@@ -54,7 +56,12 @@ export async function startThrowawayApp(options: ThrowawayAppOptions): Promise<T
     // one (its cost is part of what is measured) but never refuses.
     API_RATE_LIMIT_MAX: "1000000000",
   });
-  return { url: running.server.url, origin, serverPid: running.server.process.pid ?? 0 };
+  return {
+    url: running.server.url,
+    origin,
+    serverPid: running.server.process.pid ?? 0,
+    databaseUrl: running.database.url,
+  };
 }
 
 async function stopAll(): Promise<void> {

@@ -17,12 +17,26 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one (tens of µs on
+// every list request): one per zone is kept. Only zones that exist get here,
+// and there are a few hundred of them.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** Whether `zone` names a time zone this runtime knows (IANA names such as "Europe/Paris", or "UTC"). */
 export function isTimeZone(zone: string): boolean {
   // Offsets such as "+01:00" are accepted by newer runtimes but are not IANA names.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone)) return false;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    dayFormat(zone);
     return true;
   } catch {
     return false;
@@ -31,12 +45,7 @@ export function isTimeZone(zone: string): boolean {
 
 /** The calendar date it is at `now` in `zone`. */
 export function todayIn(zone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
+  const parts = dayFormat(zone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? "";
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }

@@ -11,8 +11,7 @@ import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref, taskListQuery } from "
 import { listTasksQuery } from "@/lib/task-schemas";
 import { TIME_ZONE_COOKIE, timeZoneFromCookie } from "@/lib/time-zone";
 import { getAuth } from "@/server/auth/auth";
-import { countTasks } from "@/server/tasks/count-tasks";
-import { listTasks } from "@/server/tasks/list-tasks";
+import { loadTaskBoard } from "@/server/tasks/load-task-board";
 import styles from "./tasks.module.css";
 
 export const metadata: Metadata = { title: "My tasks" };
@@ -30,7 +29,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   // The zone the browser said last time, so "today" here is the browser's today.
   const timeZone = timeZoneFromCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const query = listTasksQuery.parse({ ...taskListQuery(filter), tz: timeZone, limit: TASK_PAGE_SIZE });
-  const [page, counts] = await Promise.all([listTasks(userId, query), countTasks(userId)]);
+  const { page, counts } = await loadTaskBoard(userId, query);
 
   return (
     <div className={styles.page}>

@@ -37,6 +37,8 @@ function createAuth() {
       disableOriginCheck: false,
       // Set by the handler below from what the deployment vouches for, never by a client.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // A session and its user in one query: the /tasks page's first round trip.
+      database: { joins: true },
     },
     emailAndPassword: {
       enabled: true,
@@ -83,6 +85,9 @@ function createAuth() {
         // The API needs only `sub`; Better Auth would otherwise put the whole
         // user (name, email) into every token.
         jwt: { expirationTime: "15m", definePayload: () => ({}) },
+        // Clients ask /api/auth/token for a token; minting one on every session
+        // read (a page render included) would cost a key read and a signature.
+        disableSettingJwtHeader: true,
       }),
       nextCookies(), // must stay last
     ],

@@ -9,7 +9,7 @@ import { TASK_COLUMNS } from "./task-columns";
 // Each order ends in a unique key, so pages have one total order, and each
 // matches an index that starts with "user_id" (see prisma/schema.prisma).
 // "position" is COLLATE "C" in the table itself: byte order.
-const ORDER: Record<TaskSort, Prisma.Sql> = {
+export const ORDER: Record<TaskSort, Prisma.Sql> = {
   created: Prisma.sql`"created_at" DESC, "id" DESC`,
   due: Prisma.sql`"due_date" ASC NULLS LAST, "created_at" DESC, "id" DESC`,
   priority: Prisma.sql`"priority" DESC, "created_at" DESC, "id" DESC`,
@@ -19,9 +19,15 @@ const ORDER: Record<TaskSort, Prisma.Sql> = {
 /**
  * The query behind GET /api/tasks: one page (plus one row, to tell whether
  * another follows) of the user's tasks. `today` is the date in the caller's
- * time zone. Kept apart from listTasks so a test can EXPLAIN it.
+ * time zone. Kept apart from listTasks so a test can EXPLAIN it. `columns`:
+ * what to select (the task board's statement selects the table's own names).
  */
-export function listTasksSql(userId: string, query: ListTasksQuery, today: string): Prisma.Sql {
+export function listTasksSql(
+  userId: string,
+  query: ListTasksQuery,
+  today: string,
+  columns: Prisma.Sql = TASK_COLUMNS,
+): Prisma.Sql {
   const conditions = [Prisma.sql`"user_id" = ${userId}`];
   if (query.status !== "all") conditions.push(Prisma.sql`"completed" = ${query.status === "completed"}`);
   if (query.q) {
@@ -30,7 +36,7 @@ export function listTasksSql(userId: string, query: ListTasksQuery, today: strin
   }
   if (query.due) conditions.push(dueCondition(query.due, today));
   if (query.cursor) conditions.push(afterCursor(query.cursor));
-  return Prisma.sql`SELECT ${TASK_COLUMNS} FROM "task" WHERE ${Prisma.join(conditions, " AND ")}
+  return Prisma.sql`SELECT ${columns} FROM "task" WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${ORDER[query.sort]} LIMIT ${query.limit + 1}`;
 }
 

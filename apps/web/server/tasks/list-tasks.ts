@@ -15,10 +15,15 @@ export async function listTasks(userId: string, query: ListTasksQuery, now = new
   const rows = await getDb().$queryRaw<Omit<TaskRow, "changeXid">[]>(
     listTasksSql(userId, query, todayIn(query.tz, now)),
   );
+  // An empty first page may mean the token's user was deleted: that answers 401.
+  if (rows.length === 0 && !query.cursor && !(await userExists(userId))) throw invalidToken();
+  return toTaskPage(rows, query);
+}
+
+/** The page of `rows` (the list statement's: one more than the page when another follows). */
+export function toTaskPage(rows: Omit<TaskRow, "changeXid">[], query: ListTasksQuery): TaskPage {
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  // An empty first page may mean the token's user was deleted: that answers 401.
-  if (!last && !query.cursor && !(await userExists(userId))) throw invalidToken();
   return {
     data: page.map(toTaskDto),
     next_cursor: rows.length > query.limit && last ? encodeCursor(cursorAfter(query.sort, last)) : null,

@@ -1,51 +1,51 @@
 import "server-only";
-import { generateKeyBetween } from "fractional-indexing";
+import type { Task as TaskRow } from "@todo/db";
 import type { Task } from "@/lib/task-schemas";
+import { getDb } from "../db";
 import { RequestValidationError } from "../http/api-error";
 import type { IfMatch } from "../http/conditional";
 import { assertTaskId, notFoundError } from "./not-found";
-import { firstPosition, withPositionLock } from "./position-lock";
+import { withPositionRetry } from "./position-lock";
+import { TASK_COLUMNS } from "./task-columns";
 import { toTaskDto } from "./to-task-dto";
-import { changedBySomeoneElse, versionCondition, writeRefused } from "./write-refused";
+import { changedBySomeoneElse } from "./write-refused";
 
 const invalidAfterId = (msg: string) => new RequestValidationError([{ loc: ["body", "after_id"], msg }]);
 
 /**
  * Puts the task right after `afterId` in the user's manual order, or first
  * when `afterId` is null. Only the moved task's row is written: its new
- * position is a fractional key between its new neighbours'. With `ifMatch`,
- * a task at another version is not moved (412), as for any other write.
+ * position is a fractional key between its new neighbours', picked in the
+ * UPDATE itself (see withPositionRetry). With `ifMatch`, a task at another
+ * version is not moved (412), as for any other write.
  */
 export async function moveTask(userId: string, id: string, afterId: string | null, ifMatch?: IfMatch): Promise<Task> {
   const taskId = assertTaskId(id);
-  const row = await withPositionLock(userId, async (tx) => {
-    const moved = await tx.task.findFirst({ where: { id: taskId, userId } });
-    if (!moved) throw await notFoundError(userId);
-    if (ifMatch && !ifMatch.includes(moved.version)) throw changedBySomeoneElse(toTaskDto(moved));
-    let before: string | null = null;
-    if (afterId !== null) {
-      if (afterId === taskId) throw invalidAfterId("A task cannot be moved after itself");
-      const after = await tx.task.findFirst({ where: { id: afterId, userId }, select: { position: true } });
-      if (!after) throw invalidAfterId("After id must be one of your tasks");
-      before = after.position;
-    }
-    const next =
-      before === null
-        ? await firstPosition(tx, userId, taskId)
-        : (
-            await tx.task.findFirst({
-              where: { userId, id: { not: taskId }, position: { gt: before } },
-              orderBy: { position: "asc" },
-              select: { position: true },
-            })
-          )?.position;
-    const [updated] = await tx.task.updateManyAndReturn({
-      // Edits do not take the position lock: the version can still change under it.
-      where: { id: taskId, userId, ...versionCondition(ifMatch) },
-      data: { position: generateKeyBetween(before, next ?? null) },
-    });
-    return updated;
-  });
-  if (!row) throw await writeRefused(userId, taskId, ifMatch);
-  return toTaskDto(row);
+  const after = afterId?.toLowerCase() ?? null;
+  const [row] = await withPositionRetry(
+    userId,
+    () => getDb().$queryRaw<Omit<TaskRow, "changeXid">[]>`
+      WITH owner AS (SELECT "id" AS "owner_id" FROM "user" WHERE "id" = ${userId} FOR UPDATE),
+      after AS (SELECT "position" FROM "task" WHERE "id" = ${after}::uuid AND "user_id" = ${userId})
+      UPDATE "task" SET "updated_at" = ${new Date()}, "position" = "position_between"(
+        (SELECT "position" FROM after),
+        (SELECT min("position") FROM "task" WHERE "user_id" = ${userId} AND "id" <> ${taskId}::uuid
+           AND "position" > coalesce((SELECT "position" FROM after), '')))
+      FROM owner
+      WHERE "task"."id" = ${taskId}::uuid AND "task"."user_id" = owner."owner_id"
+        AND (${ifMatch === undefined}::boolean OR "task"."version" = ANY(${[...(ifMatch ?? [])]}::integer[]))
+        AND (${after}::uuid IS NULL OR (${after}::uuid <> ${taskId}::uuid AND EXISTS (SELECT 1 FROM after)))
+      RETURNING ${TASK_COLUMNS}`,
+  );
+  if (row) return toTaskDto(row);
+  throw await moveRefused(userId, taskId, after, ifMatch);
+}
+
+/** Why a move changed nothing; only this failure path pays for the extra reads. */
+async function moveRefused(userId: string, taskId: string, afterId: string | null, ifMatch: IfMatch): Promise<Error> {
+  const moved = await getDb().task.findFirst({ where: { id: taskId, userId } });
+  if (!moved) return notFoundError(userId);
+  if (ifMatch && !ifMatch.includes(moved.version)) return changedBySomeoneElse(toTaskDto(moved));
+  if (afterId === taskId) return invalidAfterId("A task cannot be moved after itself");
+  return invalidAfterId("After id must be one of your tasks");
 }

@@ -1,34 +1,43 @@
 import "server-only";
-import type { Prisma } from "@todo/db";
-import { getDb, inTransaction } from "../db";
+import { Prisma } from "@todo/db";
+import { getDb, inOpenTransaction, inTransaction } from "../db";
 
 /**
- * Runs `work` in a transaction that holds the owner's row lock, so two writes
- * that each read their neighbours' positions and then pick a key between them
- * (creates at the top, moves) never pick the same key. It is the lock the task
- * quota already takes on create; other users never wait. The unique index on
- * (user_id, position) stays as the last word.
+ * Writes that pick a position from their neighbours' (creates at the top,
+ * moves) do it in the statement that writes, with the database's
+ * position_between: one round trip. Each such statement locks the owner's row
+ * (the lock the task quota takes on create), but its snapshot is older than
+ * the lock: two of them at once may read the same neighbours and pick the
+ * same key. The unique index on (user_id, position) then refuses the second,
+ * which runs again in a transaction that takes the lock first, so that its
+ * statement reads the neighbours after every other position writer is done.
+ * Inside an open transaction (an idempotent request) a refused statement
+ * would abort the transaction, so there the lock comes first.
  */
-export function withPositionLock<T>(userId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function withPositionRetry<T>(userId: string, write: () => Promise<T>): Promise<T> {
+  if (inOpenTransaction()) return underPositionLock(userId, write);
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return underPositionLock(userId, write);
+  }
+}
+
+function underPositionLock<T>(userId: string, write: () => Promise<T>): Promise<T> {
   // inTransaction, not a transaction of its own: inside an idempotent request
   // getDb() is already that request's transaction, and the lock joins it.
   return inTransaction(async () => {
-    const tx = getDb();
-    await tx.$executeRaw`SELECT 1 FROM "user" WHERE "id" = ${userId} FOR UPDATE`;
-    return work(tx);
+    await getDb().$executeRaw`SELECT 1 FROM "user" WHERE "id" = ${userId} FOR UPDATE`;
+    return write();
   });
 }
 
-/** The position of the user's first task (optionally other than `exceptId`), or null when there is none. */
-export async function firstPosition(
-  tx: Prisma.TransactionClient,
-  userId: string,
-  exceptId?: string,
-): Promise<string | null> {
-  const first = await tx.task.findFirst({
-    where: { userId, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    orderBy: { position: "asc" },
-    select: { position: true },
-  });
-  return first?.position ?? null;
+// A raw statement's unique violation: P2010 with the driver's error as its cause.
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const adapterError = error.meta?.driverAdapterError;
+  const cause = typeof adapterError === "object" && adapterError !== null ? Reflect.get(adapterError, "cause") : null;
+  return typeof cause === "object" && cause !== null && Reflect.get(cause, "kind") === "UniqueConstraintViolation";
 }

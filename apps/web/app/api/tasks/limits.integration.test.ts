@@ -76,7 +76,7 @@ describe("per-user task quota (MAX_TASKS_PER_USER=5 here)", () => {
     const user = await signUpUser();
     for (let index = 0; index < 4; index++) await createTaskFor(user.token, { title: `Task ${index}` });
     // Another transaction holds the owner's row, so both creates start and wait
-    // for it (the lock createTask takes first, in server/tasks/position-lock.ts).
+    // for it (the lock createTask's statement takes while checking the quota).
     const db = getClient();
     let release = () => {};
     const holding = db.$transaction(async (tx) => {
@@ -92,7 +92,7 @@ describe("per-user task quota (MAX_TASKS_PER_USER=5 here)", () => {
       .poll(async () => {
         const [row] = await db.$queryRaw<Array<{ waiting: number }>>`
           SELECT count(*)::integer AS waiting FROM pg_stat_activity
-          WHERE wait_event_type = 'Lock' AND query LIKE '%FROM "user" WHERE "id" = $1 FOR UPDATE%'`;
+          WHERE wait_event_type = 'Lock' AND query LIKE '%FROM "user" WHERE "id" = $1 AND "task_count" < $2 FOR UPDATE%'`;
         return row?.waiting;
       })
       .toBe(2);
