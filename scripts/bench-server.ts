@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { root, ScriptError } from "./database";
-import { nextStartArgs } from "./next-server-args";
+import { nextStartArgs, serverEnv } from "./next-server-args";
 
 const webDir = join(root, "apps/web");
 const POLL_MS = 250;
@@ -53,7 +53,7 @@ export async function startServer(
   await assertPortFree(port);
   const child = spawn(process.execPath, nextStartArgs(port, processes, nodeFlags, ["--hostname", "127.0.0.1"]), {
     cwd: webDir,
-    env,
+    env: serverEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import nextEnv from "@next/env";
 import { migrate, openDatabase, parsePort, root, ScriptError } from "./database";
 import { fail } from "./fail";
-import { nextServerArgs, nextStartArgs } from "./next-server-args";
+import { nextServerArgs, nextStartArgs, serverEnv } from "./next-server-args";
 import { STOP_GRACE_MS, spawnServer, stopRequests, superviseUntilExit } from "./stop";
 
 const webDir = join(root, "apps/web");
@@ -81,7 +81,7 @@ function spawnNext(port: number, workers: number, env: NodeJS.ProcessEnv): Child
   const options = { cwd: webDir, env };
   if (mode === "start") {
     if (workers > 1) console.log(`Starting ${workers} server processes (WEB_CONCURRENCY)`);
-    return spawnServer(process.execPath, nextStartArgs(port, workers), options);
+    return spawnServer(process.execPath, nextStartArgs(port, workers), { ...options, env: serverEnv(env) });
   }
   // next dev runs its server in a child process, which it kills 100 ms after
   // passing a stop signal on unless told otherwise: too soon for the server
