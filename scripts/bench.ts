@@ -18,7 +18,7 @@ import { closedRow, formatProgress, formatSpeedUps, formatTable, openRow, type R
 import { build } from "./bench-server";
 import { type BenchUser, refreshTokens, seed, workloads } from "./bench-workloads";
 import { parsePort, root, ScriptError } from "./database";
-import { megabytes, serverMemory } from "./process-memory";
+import { formatMemory, serverMemory } from "./process-memory";
 import { runScript, startThrowawayApp, stopThrowawayApp } from "./throwaway-app";
 
 const USAGE = `Usage: npm run bench -- [options]   (each option also reads the BENCH_* variable named after it)
@@ -173,13 +173,6 @@ async function measureServer(options: Options, processes: number): Promise<Row[]
     await pool.close();
     await stopThrowawayApp();
   }
-}
-
-function formatMemory({ servers, launcher }: ReturnType<typeof serverMemory>): string {
-  const each = servers.map((bytes) => megabytes(bytes)).join(" + ");
-  const total = servers.length > 1 ? ` = ${megabytes(servers.reduce((sum, bytes) => sum + bytes, 0))}` : "";
-  const primary = launcher > 0 ? `; the cluster's primary ${megabytes(launcher)}` : "";
-  return `RSS after the load: server ${servers.length === 1 ? "process" : "processes"} ${each}${total}${primary}`;
 }
 
 async function measureAll(settings: PhaseSettings, options: Options, users: BenchUser[]) {

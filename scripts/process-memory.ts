@@ -47,3 +47,11 @@ export function serverMemory(pid: number, processes: number): ServerMemory {
 
 export const megabytes = (bytes: number | undefined): string =>
   bytes === undefined ? "–" : `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** One line: each server process's RSS, their sum, and the cluster's primary apart. */
+export function formatMemory({ servers, launcher }: ServerMemory): string {
+  const each = servers.map((bytes) => megabytes(bytes)).join(" + ");
+  const total = servers.length > 1 ? ` = ${megabytes(servers.reduce((sum, bytes) => sum + bytes, 0))}` : "";
+  const primary = launcher > 0 ? `; the cluster's primary ${megabytes(launcher)}` : "";
+  return `RSS after the load: server ${servers.length === 1 ? "process" : "processes"} ${each}${total}${primary}`;
+}
