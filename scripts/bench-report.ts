@@ -81,13 +81,17 @@ export function formatTable(rows: Row[]): string {
     goal,
     pass === undefined ? "" : pass ? "pass" : "FAIL",
   ]);
+  return alignTable(header, cells, TEXT_COLUMNS);
+}
+
+/** Columns padded to their widest cell, text to the left and numbers to the right, under a rule. */
+function alignTable(header: string[], cells: string[][], textColumns: ReadonlySet<number>): string {
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column]?.length ?? 0)));
-  // Text columns align left, numbers right.
   const line = (row: string[]) =>
     row
       .map((cell, column) => {
         const width = widths[column] ?? 0;
-        return TEXT_COLUMNS.has(column) ? cell.padEnd(width) : cell.padStart(width);
+        return textColumns.has(column) ? cell.padEnd(width) : cell.padStart(width);
       })
       .join("  ")
       .trimEnd();
@@ -98,4 +102,64 @@ export function formatTable(rows: Row[]): string {
 export function formatProgress({ workload, phase, measurement }: Row): string {
   const { rate, errors } = measurement;
   return `${workload} ${phase}: ${rate.toFixed(0)} req/s, p99 ${ms(measurement, 99)} ms${errors ? `, ${errors} errors` : ""}`;
+}
+
+/** What N processes (on 2 cores) should serve over one: the reads, which scale best. */
+export const SPEED_UP_GOALS: Readonly<Record<string, number>> = { "GET one": 1.4, "GET list": 1.4 };
+
+export interface SpeedUp {
+  workload: string;
+  single: Row;
+  multiple: Row;
+  /** The closed loop's req/s with N processes over its req/s with one. */
+  speedUp: number;
+  goal: number | undefined;
+  pass: boolean | undefined;
+}
+
+/** Pairs the closed-loop rows of the one-process run with the N-process run's, workload by workload. */
+export function speedUps(single: Row[], multiple: Row[]): SpeedUp[] {
+  return single.flatMap((one) => {
+    const many = multiple.find((row) => row.workload === one.workload && row.phase === "closed");
+    if (one.phase !== "closed" || !many) return [];
+    const speedUp = one.measurement.rate > 0 ? many.measurement.rate / one.measurement.rate : 0;
+    const goal = SPEED_UP_GOALS[one.workload];
+    const clean = one.measurement.errors === 0 && many.measurement.errors === 0;
+    return [
+      {
+        workload: one.workload,
+        single: one,
+        multiple: many,
+        speedUp,
+        goal,
+        pass: goal === undefined ? undefined : speedUp >= goal && clean,
+      },
+    ];
+  });
+}
+
+const others = (row: Row) => (row.cpu === undefined ? "" : (row.cpu.others / 10).toFixed(0));
+
+export function formatSpeedUps(speedUpRows: SpeedUp[], processes: number): string {
+  const header = [
+    "workload",
+    "1 process req/s",
+    "others %",
+    `${processes} processes req/s`,
+    "others %",
+    "speed-up",
+    "goal",
+    "result",
+  ];
+  const cells = speedUpRows.map(({ workload, single, multiple, speedUp, goal, pass }) => [
+    workload,
+    single.measurement.rate.toFixed(0),
+    others(single),
+    multiple.measurement.rate.toFixed(0),
+    others(multiple),
+    `${speedUp.toFixed(2)}×`,
+    goal === undefined ? "" : `≥ ${goal.toFixed(2)}×`,
+    pass === undefined ? "" : pass ? "pass" : "FAIL",
+  ]);
+  return alignTable(header, cells, new Set([0, 6, 7]));
 }

@@ -1,11 +1,12 @@
-// The app under test for `npm run bench`: a production build served by
-// `next start` on 127.0.0.1, started and stopped by the benchmark.
+// The app under test for `npm run bench`: a production build served on
+// 127.0.0.1 as npm start serves it (one `next start`, or several through
+// scripts/cluster.ts), started and stopped by the benchmark.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { root, ScriptError } from "./database";
-import { nextServerArgs } from "./next-server-args";
+import { nextStartArgs, serverEnv } from "./next-server-args";
 
 const webDir = join(root, "apps/web");
 const POLL_MS = 250;
@@ -39,12 +40,20 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-/** Serves the build; `nodeFlags` go to node itself (NODE_OPTIONS refuses some, like --cpu-prof). */
-export async function startServer(port: number, nodeFlags: string[], env: NodeJS.ProcessEnv): Promise<AppServer> {
+/**
+ * Serves the build from `processes` server processes; `nodeFlags` go to node
+ * itself in each (NODE_OPTIONS refuses some, like --cpu-prof).
+ */
+export async function startServer(
+  port: number,
+  processes: number,
+  nodeFlags: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<AppServer> {
   await assertPortFree(port);
-  const child = spawn(process.execPath, nextServerArgs("start", port, nodeFlags, ["--hostname", "127.0.0.1"]), {
+  const child = spawn(process.execPath, nextStartArgs(port, processes, nodeFlags, ["--hostname", "127.0.0.1"]), {
     cwd: webDir,
-    env,
+    env: serverEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

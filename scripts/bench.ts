@@ -1,21 +1,26 @@
 // npm run bench: the API's throughput and latency against the framework's own
-// floor (GET /api/ping). Builds the app, serves it with `next start` on a
-// throw-away PostgreSQL, seeds users and tasks through the API, then measures
-// each workload in two phases: a closed loop (throughput) and an open loop at
-// half the baseline's throughput (latency without queueing). It measures and
-// prints; it never fails on a missed goal.
+// floor (GET /api/ping), served by one process and by N. Builds the app; then
+// for each process count serves it as npm start does (scripts/cluster.ts for
+// more than one) on a fresh throw-away PostgreSQL, seeds users and tasks
+// through the API, measures each workload in two phases: a closed loop
+// (throughput) and an open loop at half the baseline's throughput (latency
+// without queueing), and reads the server processes' memory after the load.
+// Last, the speed-up of N processes over one. It measures and prints; it
+// never fails on a missed goal.
 import { execFileSync } from "node:child_process";
-import { cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
 import { closedLoop } from "./bench-load";
 import { formatOverhead, measureOverhead } from "./bench-overhead";
 import { closedAgainstBaseline, closedPhase, openPhase, type PhaseSettings } from "./bench-phases";
-import { closedRow, formatProgress, formatTable, openRow, type Row } from "./bench-report";
+import { closedRow, formatProgress, formatSpeedUps, formatTable, openRow, type Row, speedUps } from "./bench-report";
+import { build } from "./bench-server";
 import { splitReport } from "./bench-split";
 import { type BenchUser, refreshTokens, seed, workloads } from "./bench-workloads";
 import { parsePort, root, ScriptError } from "./database";
-import { runScript, startThrowawayApp } from "./throwaway-app";
+import { formatMemory, serverMemory } from "./process-memory";
+import { runScript, startThrowawayApp, stopThrowawayApp } from "./throwaway-app";
 
 const USAGE = `Usage: npm run bench -- [options]   (each option also reads the BENCH_* variable named after it)
   --duration <s>      measured seconds per workload and phase (BENCH_DURATION, 20)
@@ -24,8 +29,9 @@ const USAGE = `Usage: npm run bench -- [options]   (each option also reads the B
   --slices <n>        baseline slices interleaved with each closed loop, for its ratio; 0: none (BENCH_SLICES, 20)
   --rate <req/s>      open-loop rate (BENCH_RATE, half the baseline's closed-loop throughput)
   --only <ids>        some workloads: baseline,one,list,complete,post (BENCH_ONLY, all)
+  --processes <n>     also serve from n processes and compare with one; 1: one only (BENCH_PROCESSES, the cores: ${availableParallelism()})
   --port <n>          the app's port on 127.0.0.1 (BENCH_PORT, 3300)
-  --server-node-options=<flags>  node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (BENCH_SERVER_NODE_OPTIONS)
+  --server-node-options=<flags>  node flags for each app server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (BENCH_SERVER_NODE_OPTIONS)
   --skip-build        serve the existing build`;
 
 const USERS = 10;
@@ -45,6 +51,7 @@ interface Options {
   slices: number;
   rate: number | undefined;
   only: string[] | undefined;
+  processes: number;
   port: number;
   serverNodeOptions: string | undefined;
   skipBuild: boolean;
@@ -59,6 +66,7 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
       slices: { type: "string", default: env.BENCH_SLICES ?? "20" },
       rate: { type: "string", default: env.BENCH_RATE },
       only: { type: "string", default: env.BENCH_ONLY },
+      processes: { type: "string", default: env.BENCH_PROCESSES ?? String(availableParallelism()) },
       port: { type: "string", default: env.BENCH_PORT ?? "3300" },
       "server-node-options": { type: "string", default: env.BENCH_SERVER_NODE_OPTIONS },
       "skip-build": { type: "boolean", default: false },
@@ -75,7 +83,10 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
   if (only && !only.includes("baseline") && values.rate === undefined) {
     throw new ScriptError("--only without the baseline needs --rate: the open loop's rate comes from the baseline.");
   }
+  const processes = positive("processes", values.processes);
+  if (!Number.isInteger(processes)) throw new ScriptError(`--processes must be a whole number.\n${USAGE}`);
   return {
+    processes,
     durationMs: positive("duration", values.duration) * 1000,
     warmupMs: positive("warmup", values.warmup, true) * 1000,
     connections: Math.round(positive("connections", values.connections)),
@@ -121,11 +132,30 @@ function describeMachine(options: Options): string {
 
 async function main(): Promise<undefined> {
   const options = readOptions(process.env);
+  if (!options.skipBuild) await build();
+  console.log(describeMachine(options));
+  const single = await measureServer(options, 1);
+  if (options.processes > 1) {
+    const multiple = await measureServer(options, options.processes);
+    console.log(`\nSpeed-up of ${options.processes} processes over one (closed loop):`);
+    console.log(formatSpeedUps(speedUps(single, multiple), options.processes));
+  }
+  const getOne = single.find((row) => row.workload === "GET one" && row.phase === "closed");
+  const cpu =
+    getOne?.cpu && getOne.measurement.rate > 0 ? (getOne.cpu.server / getOne.measurement.rate) * 1000 : undefined;
+  console.log(`\n${formatOverhead(measureOverhead(), cpu)}`);
+}
+
+/** Every workload against the app served by `processes` processes, on fresh data; prints its table. */
+async function measureServer(options: Options, processes: number): Promise<Row[]> {
+  const title = processes === 1 ? "One server process" : `${processes} server processes`;
+  console.log(`\n${title}:`);
   const app = await startThrowawayApp({
     name: "bench",
     port: options.port,
+    processes,
     nodeFlags: options.serverNodeOptions?.split(/\s+/).filter(Boolean) ?? [],
-    skipBuild: options.skipBuild,
+    skipBuild: true,
   });
   const pool = new Pool(app.url, {
     connections: options.connections,
@@ -134,18 +164,17 @@ async function main(): Promise<undefined> {
   });
   try {
     const users = await seed(pool, app.origin, USERS, TASKS_EACH);
-    console.log(describeMachine(options));
     const settings = { ...options, pool, serverPid: app.serverPid };
     const { rows, openRate } = await measureAll(settings, options, users);
     const byPhase = [...rows.filter((row) => row.phase === "closed"), ...rows.filter((row) => row.phase === "open")];
-    console.log(`\nOpen loop at ${openRate.toFixed(0)} req/s.\n${formatTable(byPhase)}`);
-    const getOne = rows.find((row) => row.workload === "GET one" && row.phase === "closed");
-    const cpu =
-      getOne?.cpu && getOne.measurement.rate > 0 ? (getOne.cpu.server / getOne.measurement.rate) * 1000 : undefined;
-    console.log(`\n${formatOverhead(measureOverhead(), cpu)}`);
-    if (users[0]) console.log(`\n${await splitReport(settings, rows, app, users[0])}`);
+    console.log(`\n${title}, open loop at ${openRate.toFixed(0)} req/s.\n${formatTable(byPhase)}`);
+    console.log(formatMemory(serverMemory(app.serverPid, processes)));
+    // Where one process's CPU goes: the split needs the server to itself.
+    if (processes === 1 && users[0]) console.log(`\n${await splitReport(settings, rows, app, users[0])}`);
+    return rows;
   } finally {
     await pool.close();
+    await stopThrowawayApp();
   }
 }
 

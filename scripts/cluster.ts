@@ -5,17 +5,28 @@
 // workers keep dying young. On SIGTERM or SIGINT every worker stops the way
 // a single `next start` does (in-flight requests finish), then this exits.
 //
-// node --import tsx scripts/cluster.ts <next bin> <port> <workers>
+// node --import tsx scripts/cluster.ts <workers> <one server's node arguments…>
+// (built by nextStartArgs in next-server-args.ts).
 import cluster, { type Worker } from "node:cluster";
-import { SERVER_PRELOAD } from "./next-server-args";
+import { nextBin } from "./next-server-args";
 import { nextRestartDelay } from "./restart-delay";
 import { stoppedOnRequest } from "./stop";
 
-const [nextBin = "", port = "", countText = ""] = process.argv.slice(2);
+const [countText = "", ...serverArgs] = process.argv.slice(2);
 const count = Number(countText);
+const script = serverArgs.indexOf(nextBin());
+if (!Number.isInteger(count) || count < 1 || script < 0) {
+  console.error("Usage: cluster.ts <workers> <node flags…> <next bin> start <next arguments…>");
+  process.exit(2);
+}
 
-// Workers run Next's own CLI with the server preload, without this process's tsx loader.
-cluster.setupPrimary({ exec: nextBin, args: ["start", "--port", port], execArgv: ["--require", SERVER_PRELOAD] });
+// Workers run Next's own CLI with the node flags and server preload they were
+// given, without this process's tsx loader.
+cluster.setupPrimary({
+  exec: nextBin(),
+  args: serverArgs.slice(script + 1),
+  execArgv: serverArgs.slice(0, script),
+});
 
 const startedAt = new Map<Worker, number>();
 const listening = new Set<Worker>();

@@ -6,14 +6,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import nextEnv from "@next/env";
 import { migrate, openDatabase, parsePort, root, ScriptError } from "./database";
 import { fail } from "./fail";
-import { nextServerArgs } from "./next-server-args";
+import { nextServerArgs, nextStartArgs, serverEnv } from "./next-server-args";
 import { STOP_GRACE_MS, spawnServer, stopRequests, superviseUntilExit } from "./stop";
 
 const webDir = join(root, "apps/web");
@@ -79,13 +78,10 @@ async function build(stop: AbortSignal): Promise<void> {
 }
 
 function spawnNext(port: number, workers: number, env: NodeJS.ProcessEnv): ChildProcess {
-  const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
   const options = { cwd: webDir, env };
   if (mode === "start") {
-    if (workers === 1) return spawnServer(process.execPath, nextServerArgs("start", port), options);
-    console.log(`Starting ${workers} server processes (WEB_CONCURRENCY)`);
-    const primary = join(root, "scripts/cluster.ts");
-    return spawnServer(process.execPath, ["--import", "tsx", primary, nextBin, String(port), String(workers)], options);
+    if (workers > 1) console.log(`Starting ${workers} server processes (WEB_CONCURRENCY)`);
+    return spawnServer(process.execPath, nextStartArgs(port, workers), { ...options, env: serverEnv(env) });
   }
   // next dev runs its server in a child process, which it kills 100 ms after
   // passing a stop signal on unless told otherwise: too soon for the server

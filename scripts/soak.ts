@@ -2,13 +2,12 @@
 // throw-away PostgreSQL, as `npm run bench` serves it), to show the server
 // neither fails requests nor keeps growing in memory under steady load. It
 // prints a line a minute and a verdict, and exits 1 when a goal is missed.
-import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
-import { readProcesses, subtree } from "./bench-cpu";
 import { type BenchUser, refreshTokens, seed } from "./bench-workloads";
 import { parsePort, ScriptError } from "./database";
+import { megabytes, serverMemory } from "./process-memory";
 import { judge } from "./soak-goals";
 import { newTraffic, sendTraffic } from "./soak-traffic";
 import { runScript, startThrowawayApp } from "./throwaway-app";
@@ -63,16 +62,8 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
 
 /** Resident memory of the server and any process it started, in bytes. */
 function serverRss(serverPid: number): number {
-  let kilobytes = 0;
-  for (const pid of subtree(readProcesses(), serverPid)) {
-    try {
-      const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      kilobytes += Number(match?.[1] ?? 0);
-    } catch {
-      // gone between listing and reading
-    }
-  }
-  return kilobytes * 1024;
+  const { servers, launcher } = serverMemory(serverPid, 1);
+  return servers.reduce((sum, each) => sum + each, launcher);
 }
 
 function medianRss(samples: Array<{ at: number; rss: number }>, from: number, to: number): number | undefined {
@@ -83,13 +74,12 @@ function medianRss(samples: Array<{ at: number; rss: number }>, from: number, to
   return values[Math.floor(values.length / 2)];
 }
 
-const megabytes = (bytes: number | undefined) => (bytes === undefined ? "–" : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
-
 async function main(): Promise<number> {
   const options = readOptions(process.env);
   const app = await startThrowawayApp({
     name: "soak",
     port: options.port,
+    processes: 1,
     nodeFlags: [],
     skipBuild: options.skipBuild,
   });

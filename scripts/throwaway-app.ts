@@ -1,5 +1,5 @@
 // The app as the load scripts (`npm run bench`, `npm run soak`) drive it: the
-// production build served by `next start` on a throw-away PostgreSQL, with a
+// production build served as npm start serves it on a throw-away PostgreSQL, with a
 // fresh secret. Everything started here stops on the way out, whatever the
 // way out is, and the data goes with it.
 import { randomBytes } from "node:crypto";
@@ -16,6 +16,7 @@ export interface ThrowawayApp {
   url: string;
   /** The app's public origin (BETTER_AUTH_URL), for Origin headers. */
   origin: string;
+  /** The process that was started: the only server process, or the cluster's primary. */
   serverPid: number;
   /** The throw-away database's URL (for measurements made in-process). */
   databaseUrl: string;
@@ -25,7 +26,9 @@ export interface ThrowawayAppOptions {
   /** Names the database and the temporary folder. */
   name: string;
   port: number;
-  /** Flags for node itself, e.g. --cpu-prof. */
+  /** Server processes, as WEB_CONCURRENCY sets them for npm start. */
+  processes: number;
+  /** Flags for node itself in each server process, e.g. --cpu-prof. */
   nodeFlags: string[];
   skipBuild: boolean;
 }
@@ -43,7 +46,7 @@ export async function startThrowawayApp(options: ThrowawayAppOptions): Promise<T
   });
   await migrate(running.database.url);
   const origin = `http://localhost:${options.port}`;
-  running.server = await startServer(options.port, options.nodeFlags, {
+  running.server = await startServer(options.port, options.processes, options.nodeFlags, {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -64,7 +67,8 @@ export async function startThrowawayApp(options: ThrowawayAppOptions): Promise<T
   };
 }
 
-async function stopAll(): Promise<void> {
+/** Stops the app and removes its data; another may start after it. */
+export async function stopThrowawayApp(): Promise<void> {
   await running.server?.stop();
   running.server = undefined;
   await running.database?.stop();
@@ -86,7 +90,7 @@ export function runScript(script: string, main: () => Promise<number | undefined
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       console.error(`\n${script}: ${signal}, stopping`);
-      void stopAll().finally(() => process.exit(130));
+      void stopThrowawayApp().finally(() => process.exit(130));
     });
   }
   process.once("exit", () => {
@@ -95,11 +99,11 @@ export function runScript(script: string, main: () => Promise<number | undefined
   });
   main().then(
     async (code) => {
-      await stopAll();
+      await stopThrowawayApp();
       process.exit(code ?? 0);
     },
     async (error: unknown) => {
-      await stopAll().catch(() => {});
+      await stopThrowawayApp().catch(() => {});
       fail(script, error);
     },
   );
