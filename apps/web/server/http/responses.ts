@@ -8,8 +8,11 @@ import { withRequest } from "./with-request";
 // The same answer as Response.json, made the way that costs Node's fetch
 // about 10 µs less per request (Response.json takes a slower path to its body).
 function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), { status, headers: { "Content-Type": "application/json", ...headers } });
+  return jsonText(JSON.stringify(data), status, headers);
 }
+
+const jsonText = (body: string, status: number, headers: Record<string, string>) =>
+  new Response(body, { status, headers: { "Content-Type": "application/json", ...headers } });
 
 export const ok = (data: unknown) => json(data);
 
@@ -23,7 +26,7 @@ export const taskCreated = (task: Task) =>
 /** A JSON answer whose ETag is a digest of its body (list and feed pages). */
 export function okWithEtag(data: unknown): Response {
   const body = JSON.stringify(data);
-  return new Response(body, { headers: { "Content-Type": "application/json", ETag: bodyEtag(body) } });
+  return jsonText(body, 200, { ETag: bodyEtag(body) });
 }
 
 export const noContent = () => new Response(null, { status: 204 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Task } from "@/lib/task-schemas";
 import { getDb } from "../db";
 import { ApiError } from "../http/api-error";
 import { type IfMatch, taskEtag } from "../http/conditional";
@@ -17,7 +18,7 @@ export async function writeRefused(userId: string, id: string, ifMatch: IfMatch)
   return changedBySomeoneElse(toTaskDto(row));
 }
 
-export function changedBySomeoneElse(task: ReturnType<typeof toTaskDto>): ApiError {
+export function changedBySomeoneElse(task: Task): ApiError {
   return new ApiError(412, "The task was changed by someone else", { ETag: taskEtag(task) }, { data: task });
 }
 
