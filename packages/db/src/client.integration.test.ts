@@ -1,0 +1,26 @@
+// The Prisma client against a real PostgreSQL: what its queries cost the database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "./client.ts";
+import { startTestCluster, type TestCluster } from "./test-cluster.ts";
+
+let cluster: TestCluster;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+});
+afterAll(() => cluster.dispose());
+
+describe("createPrismaClient", () => {
+  it("prepares a query text once per connection and then only executes it", async () => {
+    const db = createPrismaClient(cluster.postgres.url, { max: 1 });
+    try {
+      for (const n of [1, 2, 3]) expect(await db.$queryRaw`SELECT ${n}::int AS n`).toEqual([{ n }]);
+      const prepared = await db.$queryRaw<{ name: string; executions: number }[]>`
+        SELECT name, (generic_plans + custom_plans)::int AS executions
+        FROM pg_prepared_statements WHERE statement = 'SELECT $1::int AS n'`;
+      expect(prepared).toEqual([{ name: expect.stringMatching(/^todo_/), executions: 3 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
