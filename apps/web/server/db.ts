@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createPool, createPrismaClient, type PoolOptions, type Prisma, type PrismaClient } from "@todo/db";
+import { type ClientOptions, createPool, createPrismaClient, type Prisma, type PrismaClient } from "@todo/db";
 import { attachDatabasePool } from "@vercel/functions/db-connections";
 import { getEnv } from "./env";
 
@@ -52,14 +52,14 @@ export async function closeDb(): Promise<void> {
   await Promise.all(clients.map((open) => open.$disconnect()));
 }
 
-function createClient(databaseUrl: string, pool: PoolOptions): PrismaClient {
+function createClient(databaseUrl: string, { preparedStatements, ...pool }: ClientOptions): PrismaClient {
   const pgPool = createPool(databaseUrl, pool);
   // On Vercel, each time a connection goes back to the pool this keeps the
   // function alive (waitUntil) until the idle timeout has closed it, so no
   // connection is left open in a suspended instance for Neon to time out.
   // Elsewhere it does nothing.
   attachDatabasePool(pgPool);
-  return createPrismaClient(pgPool);
+  return createPrismaClient(pgPool, { preparedStatements });
 }
 
 // Health checks need no token, so anyone can send many at once: they share

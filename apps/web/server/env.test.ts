@@ -62,7 +62,7 @@ describe("parseEnv: the origins auth answers on", () => {
 });
 
 describe("parseEnv: the database pool", () => {
-  const limits = { statementTimeoutMs: 5_000, connectTimeoutMs: 2_000 };
+  const limits = { statementTimeoutMs: 5_000, connectTimeoutMs: 2_000, preparedStatements: true };
   it.each([
     ["a long-lived server", BASE, { max: 10, idleTimeoutMs: 30_000, ...limits }],
     [
@@ -79,8 +79,9 @@ describe("parseEnv: the database pool", () => {
         DATABASE_POOL_IDLE_TIMEOUT_MS: "2000",
         DATABASE_STATEMENT_TIMEOUT_MS: "0",
         DATABASE_CONNECT_TIMEOUT_MS: "500",
+        DATABASE_PREPARED_STATEMENTS: "false",
       },
-      { max: 3, idleTimeoutMs: 2_000, statementTimeoutMs: 0, connectTimeoutMs: 500 },
+      { max: 3, idleTimeoutMs: 2_000, statementTimeoutMs: 0, connectTimeoutMs: 500, preparedStatements: false },
     ],
   ])("suits %s", (_case, source, expected) => {
     expect(parseEnv(source).databasePool).toEqual(expected);
@@ -90,6 +91,7 @@ describe("parseEnv: the database pool", () => {
     ["DATABASE_STATEMENT_TIMEOUT_MS", "-1"],
     ["DATABASE_STATEMENT_TIMEOUT_MS", "5s"],
     ["DATABASE_CONNECT_TIMEOUT_MS", "0"],
+    ["DATABASE_PREPARED_STATEMENTS", "no"],
   ])("refuses %s=%s", (name, value) => {
     expect(() => parseEnv({ ...BASE, [name]: value })).toThrow(`Invalid configuration: ${name}`);
   });

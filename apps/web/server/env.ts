@@ -96,6 +96,10 @@ const schema = z.object({
   // 0: no limit from the app (the database's own statement_timeout applies).
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true"),
   // Set by Vercel on its builds and functions.
   VERCEL: z.literal("1").optional(),
   VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
@@ -117,7 +121,13 @@ export type Env = Omit<ParsedEnv, "BETTER_AUTH_URL" | "MAIL_FROM" | "MAIL_OUTBOX
    */
   authOrigins: [string, ...string[]];
   corsOrigins: string[];
-  databasePool: { max: number; idleTimeoutMs: number; statementTimeoutMs: number; connectTimeoutMs: number };
+  databasePool: {
+    max: number;
+    idleTimeoutMs: number;
+    statementTimeoutMs: number;
+    connectTimeoutMs: number;
+    preparedStatements: boolean;
+  };
   /** The sender of every e-mail, e.g. `Todo <no-reply@example.com>`. */
   MAIL_FROM: string;
   /** Where mail goes without SMTP_URL: the repository's git-ignored .data/mail. */
@@ -153,6 +163,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     idleTimeoutMs: env.DATABASE_POOL_IDLE_TIMEOUT_MS ?? (env.VERCEL ? 5_000 : 30_000),
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
   };
   // A real mail server needs a sender address it accepts; the local outbox does not.
   if (env.SMTP_URL && !env.MAIL_FROM) {

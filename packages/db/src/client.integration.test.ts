@@ -23,4 +23,16 @@ describe("createPrismaClient", () => {
       await db.$disconnect();
     }
   });
+
+  it("prepares nothing when told not to (a pooler that cannot carry prepared statements)", async () => {
+    const db = createPrismaClient(cluster.postgres.url, { max: 1, preparedStatements: false });
+    try {
+      expect(await db.$queryRaw`SELECT ${1}::int AS n`).toEqual([{ n: 1 }]);
+      expect(await db.$queryRaw`SELECT count(*)::int AS prepared FROM pg_prepared_statements`).toEqual([
+        { prepared: 0 },
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });

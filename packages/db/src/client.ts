@@ -15,17 +15,28 @@ export {
   readConnectionString,
 } from "./pool.ts";
 
+export interface ClientOptions extends PoolOptions {
+  /**
+   * Run queries as named prepared statements (see statement-names.ts); off
+   * for a pooler in transaction mode that cannot carry them (PgBouncer before
+   * 1.21, or with max_prepared_statements = 0).
+   */
+  preparedStatements?: boolean;
+}
+
 /**
  * A Prisma client on node-postgres; create one per process and reuse it.
  * Takes a database URL, or a pool made with createPool when the caller needs
  * the pool itself (e.g. to release idle connections on serverless). The
- * client owns the pool: $disconnect() ends it. Its queries run as prepared
- * statements (see statement-names.ts).
+ * client owns the pool: $disconnect() ends it.
  */
-export function createPrismaClient(database: string | pg.Pool, pool: PoolOptions = {}): PrismaClient {
+export function createPrismaClient(
+  database: string | pg.Pool,
+  { preparedStatements = true, ...pool }: ClientOptions = {},
+): PrismaClient {
   const adapter = new PrismaPg(database instanceof pg.Pool ? database : createPool(database, pool), {
     disposeExternalPool: true,
-    statementNameGenerator: statementNames(),
+    ...(preparedStatements ? { statementNameGenerator: statementNames() } : {}),
   });
   return new PrismaClient({ adapter });
 }
