@@ -1,6 +1,7 @@
-// Where the CPU went during a measurement, from Linux's /proc: the app server,
-// PostgreSQL (every other process this benchmark started), the load generator,
-// and everything else on the machine. CPU per request is far steadier than
+// Where the CPU went during a measurement, from Linux's /proc: the app server
+// measured, PostgreSQL (every other process this benchmark started, but the
+// app servers), the load generator, and everything else on the machine (an
+// app server that idles meanwhile included). CPU per request is far steadier than
 // req/s when others share the machine, and "others" says how much they did.
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -67,15 +68,33 @@ export function subtree(stats: Map<number, { ppid: number }>, root: number): Set
   return pids;
 }
 
-function sample(serverPid: number): Sample {
+type Stats = Map<number, { ppid: number }>;
+
+/**
+ * The processes of the measured server (`server`, with its descendants), and
+ * the database's: every other process under the benchmark (`self`), but the
+ * benchmark itself and every app server's subtree (`appServers`), which are
+ * not the database even while they idle.
+ */
+export function partition(
+  stats: Stats,
+  self: number,
+  server: number,
+  appServers: readonly number[],
+): { server: Set<number>; database: Set<number> } {
+  const servers = new Set([server, ...appServers].flatMap((pid) => [...subtree(stats, pid)]));
+  const database = [...subtree(stats, self)].filter((pid) => pid !== self && !servers.has(pid));
+  return { server: subtree(stats, server), database: new Set(database) };
+}
+
+function sample(serverPid: number, appServers: readonly number[]): Sample {
   const stats = readProcesses();
   const ticksOf = (pids: Iterable<number>) => new Map([...pids].map((pid) => [pid, stats.get(pid)?.ticks ?? 0]));
-  const ours = subtree(stats, process.pid);
-  const server = subtree(stats, serverPid);
+  const { server, database } = partition(stats, process.pid, serverPid, appServers);
   return {
     machine: machineBusyTicks(),
     server: ticksOf(server),
-    database: ticksOf([...ours].filter((pid) => pid !== process.pid && !server.has(pid))),
+    database: ticksOf(database),
     self: stats.get(process.pid)?.ticks ?? 0,
   };
 }
@@ -89,17 +108,21 @@ function used(before: Map<number, number>, after: Map<number, number>): number {
   return sum;
 }
 
-/** Starts counting; the returned function stops and reports. Undefined where /proc is not available. */
-export function startCpuWatch(serverPid: number): (() => CpuUse) | undefined {
+/**
+ * Starts counting the CPU of the server started as `serverPid`, with every
+ * app server alive (`appServers`) kept out of the database's share; the
+ * returned function stops and reports. Undefined where /proc is not available.
+ */
+export function startCpuWatch(serverPid: number, appServers: readonly number[]): (() => CpuUse) | undefined {
   let before: Sample;
   try {
-    before = sample(serverPid);
+    before = sample(serverPid, appServers);
   } catch {
     return undefined;
   }
   const startedAt = performance.now();
   return () => {
-    const after = sample(serverPid);
+    const after = sample(serverPid, appServers);
     const seconds = (performance.now() - startedAt) / 1000;
     const perSecond = (ticks: number) => (ticks / TICKS_PER_SECOND / seconds) * 1000;
     const server = perSecond(used(before.server, after.server));

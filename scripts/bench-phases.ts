@@ -1,6 +1,8 @@
-// The two phases of `npm run bench` for one workload: a closed loop for
+// The phases of `npm run bench` for one workload: a closed loop for
 // throughput and an open loop for latency, each after a warm-up of its own
-// kind, with the CPU each process used during the measured part.
+// kind, with the CPU each process used during the measured part; and the
+// closed loop against two servers in turns, for the speed-up of one over the
+// other.
 import { createHistogram } from "node:perf_hooks";
 import type { Pool } from "undici";
 import { type CpuUse, startCpuWatch } from "./bench-cpu";
@@ -8,7 +10,10 @@ import { closedLoop, type Measurement, openLoop, type Request } from "./bench-lo
 
 export interface PhaseSettings {
   pool: Pool;
+  /** The server measured: the process started (one server process, or a cluster's primary). */
   serverPid: number;
+  /** Every app server alive, measured or idle, as started: none of them counts as the database. */
+  appServers: readonly number[];
   connections: number;
   warmupMs: number;
   durationMs: number;
@@ -22,7 +27,7 @@ export interface Result {
 }
 
 async function watched(settings: PhaseSettings, run: () => Promise<Measurement>): Promise<Result> {
-  const stop = startCpuWatch(settings.serverPid);
+  const stop = startCpuWatch(settings.serverPid, settings.appServers);
   const measurement = await run();
   return { measurement, cpu: stop?.() };
 }
@@ -58,17 +63,64 @@ export async function closedAgainstBaseline(
   const runBaseline = closed(settings, baseline);
   const sliceMs = settings.durationMs / settings.slices;
   if (settings.warmupMs > 0) await run(settings.warmupMs);
-  const parts: Result[] = [];
-  const baselineRates = [(await runBaseline(sliceMs)).rate];
-  for (let slice = 0; slice < settings.slices; slice++) {
-    parts.push(await watched(settings, () => run(sliceMs)));
-    baselineRates.push((await runBaseline(sliceMs)).rate);
-  }
-  const ratio = interleavedRatio(
-    parts.map(({ measurement }) => measurement.rate),
-    baselineRates,
+  const { measured, ratio } = await alternate(
+    settings.slices,
+    async () => ({ measurement: await runBaseline(sliceMs), cpu: undefined }),
+    () => watched(settings, () => run(sliceMs)),
   );
-  return { ...merge(parts), ratio };
+  return { ...merge(measured), ratio };
+}
+
+export interface SpeedUpResult {
+  /** The closed loop on each server, its slices merged. */
+  single: Result;
+  multiple: Result;
+  /** `multiple`'s throughput over `single`'s, drift cancelled as in closedAgainstBaseline. */
+  speedUp: number;
+}
+
+/**
+ * The closed loop against two servers of the same app on the same data, in
+ * slices that alternate (S M S M … S, at least one M slice even with
+ * `slices` 0): each M slice's throughput over the mean of the S slices around
+ * it, the median of those. Two runs minutes apart would carry whatever else
+ * the machine did meanwhile into the speed-up; alternating slices share it.
+ */
+export async function closedSpeedUp(
+  single: PhaseSettings,
+  multiple: PhaseSettings,
+  next: () => Request,
+): Promise<SpeedUpResult> {
+  const runSingle = closed(single, next);
+  const runMultiple = closed(multiple, next);
+  const slices = Math.max(1, single.slices);
+  const sliceMs = single.durationMs / slices;
+  if (single.warmupMs > 0) {
+    await runSingle(single.warmupMs);
+    await runMultiple(single.warmupMs);
+  }
+  const { reference, measured, ratio } = await alternate(
+    slices,
+    () => watched(single, () => runSingle(sliceMs)),
+    () => watched(multiple, () => runMultiple(sliceMs)),
+  );
+  return { single: merge(reference), multiple: merge(measured), speedUp: ratio };
+}
+
+/** `slices` slices of `measured` between slices of `reference` (R M R … M R), and their interleaved ratio. */
+export async function alternate(
+  slices: number,
+  runReference: () => Promise<Result>,
+  runMeasured: () => Promise<Result>,
+): Promise<{ reference: Result[]; measured: Result[]; ratio: number }> {
+  const reference = [await runReference()];
+  const measured: Result[] = [];
+  for (let slice = 0; slice < slices; slice++) {
+    measured.push(await runMeasured());
+    reference.push(await runReference());
+  }
+  const rates = (results: Result[]) => results.map(({ measurement }) => measurement.rate);
+  return { reference, measured, ratio: interleavedRatio(rates(measured), rates(reference)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The table `npm run bench` prints: one row per workload and phase.
 import type { CpuUse } from "./bench-cpu";
 import type { Measurement } from "./bench-load";
-import type { Result } from "./bench-phases";
+import type { Result, SpeedUpResult } from "./bench-phases";
 
 export type Phase = "closed" | "open";
 
@@ -107,38 +107,20 @@ export function formatProgress({ workload, phase, measurement }: Row): string {
 /** What N processes (on 2 cores) should serve over one: the reads, which scale best. */
 export const SPEED_UP_GOALS: Readonly<Record<string, number>> = { "GET one": 1.4, "GET list": 1.4 };
 
-export interface SpeedUp {
+export interface SpeedUp extends SpeedUpResult {
   workload: string;
-  single: Row;
-  multiple: Row;
-  /** The closed loop's req/s with N processes over its req/s with one. */
-  speedUp: number;
   goal: number | undefined;
   pass: boolean | undefined;
 }
 
-/** Pairs the closed-loop rows of the one-process run with the N-process run's, workload by workload. */
-export function speedUps(single: Row[], multiple: Row[]): SpeedUp[] {
-  return single.flatMap((one) => {
-    const many = multiple.find((row) => row.workload === one.workload && row.phase === "closed");
-    if (one.phase !== "closed" || !many) return [];
-    const speedUp = one.measurement.rate > 0 ? many.measurement.rate / one.measurement.rate : 0;
-    const goal = SPEED_UP_GOALS[one.workload];
-    const clean = one.measurement.errors === 0 && many.measurement.errors === 0;
-    return [
-      {
-        workload: one.workload,
-        single: one,
-        multiple: many,
-        speedUp,
-        goal,
-        pass: goal === undefined ? undefined : speedUp >= goal && clean,
-      },
-    ];
-  });
+/** A workload's speed-up judged against its goal; a goal met with errors on either server is failed. */
+export function speedUpRow(workload: string, result: SpeedUpResult): SpeedUp {
+  const goal = SPEED_UP_GOALS[workload];
+  const clean = result.single.measurement.errors === 0 && result.multiple.measurement.errors === 0;
+  return { workload, ...result, goal, pass: goal === undefined ? undefined : result.speedUp >= goal && clean };
 }
 
-const others = (row: Row) => (row.cpu === undefined ? "" : (row.cpu.others / 10).toFixed(0));
+const others = ({ cpu }: Result) => (cpu === undefined ? "" : (cpu.others / 10).toFixed(0));
 
 export function formatSpeedUps(speedUpRows: SpeedUp[], processes: number): string {
   const header = [

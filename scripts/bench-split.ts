@@ -42,8 +42,8 @@ export interface SplitMeasurement {
   othersPercent: number | undefined;
 }
 
-/** Runs the worker on the bench's database, as one of its users. */
-export async function measureSplit(input: SplitInput): Promise<SplitMeasurement> {
+/** Runs the worker on the bench's database, as one of its users; `appServers` idle meanwhile. */
+export async function measureSplit(input: SplitInput, appServers: readonly number[]): Promise<SplitMeasurement> {
   const worker = execFile(
     process.execPath,
     [
@@ -67,7 +67,7 @@ export async function measureSplit(input: SplitInput): Promise<SplitMeasurement>
       },
     },
   );
-  const stop = worker.pid === undefined ? undefined : startCpuWatch(worker.pid);
+  const stop = worker.pid === undefined ? undefined : startCpuWatch(worker.pid, appServers);
   const [stdout] = await Promise.all([
     new Promise<string>((resolve, reject) => {
       let output = "";
@@ -190,13 +190,10 @@ export async function splitReport(
       othersPercent: row?.cpu ? row.cpu.others / 10 : undefined,
     });
   }
-  const split = await measureSplit({
-    databaseUrl: app.databaseUrl,
-    origin: app.origin,
-    userId: subjectOf(token),
-    token,
-    taskId,
-  });
+  const split = await measureSplit(
+    { databaseUrl: app.databaseUrl, origin: app.origin, userId: subjectOf(token), token, taskId },
+    settings.appServers,
+  );
   return formatSplit(split, http);
 }
 
