@@ -1,21 +1,11 @@
 import "server-only";
 import { waitUntil } from "@vercel/functions";
 import { requestIdOf } from "../http/with-request";
-import { type AttemptKind, takeAttempt } from "../limits/take-attempt";
 import { type AccountMailKind, accountMail } from "./account-mail";
 import { sendMail } from "./send-mail";
+import { takeMailAttempt } from "./take-mail-attempt";
 
 export const APP_NAME = "Todo";
-
-// Reset and verification e-mails per address per hour, whoever asks for them.
-const MAILS_PER_ADDRESS = 3;
-const MAIL_WINDOW_SECONDS = 3600;
-
-const LIMIT_KIND: Record<AccountMailKind, AttemptKind> = {
-  "reset-password": "reset-password-mail",
-  "verify-email": "verification-mail",
-  "change-email": "verification-mail",
-};
 
 /**
  * Better Auth's mail callbacks. The message goes out in the background: the
@@ -39,7 +29,7 @@ export function sendAccountMail(kind: AccountMailKind, to: string, link: string,
 }
 
 async function deliver(kind: AccountMailKind, to: string, link: string): Promise<void> {
-  const { allowed } = await takeAttempt(LIMIT_KIND[kind], to, MAILS_PER_ADDRESS, MAIL_WINDOW_SECONDS);
+  const { allowed } = await takeMailAttempt(kind, to);
   if (!allowed) {
     console.warn(JSON.stringify({ level: "warn", message: "mail not sent: limit per address reached", kind }));
     return;
