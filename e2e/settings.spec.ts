@@ -79,8 +79,10 @@ test("one other device is signed out from the list of sessions", async ({ page, 
   const sessions = section(page, "Where you are signed in").getByRole("listitem");
   await expect(sessions).toHaveCount(2);
   await expect(sessions.filter({ hasText: "This device" })).toHaveCount(1);
+  await expect(sessions.first()).toContainText("This device");
   await expect(sessions.first()).toContainText(/Chrome on \w+/);
-  await expect(sessions.first()).toContainText("Last active just now");
+  await expect(sessions.first()).toContainText("Active now");
+  await expect(sessions.filter({ hasNotText: "This device" })).toContainText("Active in the last 5 minutes");
 
   await sessions
     .filter({ hasNotText: "This device" })

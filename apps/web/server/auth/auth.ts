@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-fields";
+import { SESSION_ACTIVITY_SECONDS } from "@/lib/session-activity";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { requestIdOf } from "../http/with-request";
@@ -60,6 +61,9 @@ function createAuth() {
       autoSignInAfterVerification: true,
       expiresIn: MAIL_LINK_SECONDS,
     },
+    // "Last active" on /settings is the session's updatedAt, which Better Auth
+    // moves at most once per updateAge (default: a day): see lib/session-activity.ts.
+    session: { updateAge: SESSION_ACTIVITY_SECONDS },
     user: {
       deleteUser: { enabled: true },
       // The new address replaces the old one only once its link has been opened.
