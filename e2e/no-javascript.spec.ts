@@ -121,3 +121,16 @@ test("without JavaScript deleting the account still asks for the password", asyn
   await fillSignIn(page, person);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
 });
+
+test("without JavaScript, Remind me later puts the verify-email notice away", async ({ page }) => {
+  await page.goto("/sign-up");
+  await fillSignUp(page, newPerson());
+  await expect(page).toHaveURL(/\/tasks$/);
+  const notice = page.getByRole("region", { name: "Verify your email address" });
+  await notice.getByRole("button", { name: "Remind me later" }).click();
+  await expect(page.getByRole("heading", { name: "My tasks" })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await page.goto("/tasks");
+  await expect(page.getByRole("heading", { name: "My tasks" })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});

@@ -79,8 +79,10 @@ test("one other device is signed out from the list of sessions", async ({ page, 
   const sessions = section(page, "Where you are signed in").getByRole("listitem");
   await expect(sessions).toHaveCount(2);
   await expect(sessions.filter({ hasText: "This device" })).toHaveCount(1);
+  await expect(sessions.first()).toContainText("This device");
   await expect(sessions.first()).toContainText(/Chrome on \w+/);
-  await expect(sessions.first()).toContainText("Last active just now");
+  await expect(sessions.first()).toContainText("Active now");
+  await expect(sessions.filter({ hasNotText: "This device" })).toContainText("Active in the last 5 minutes");
 
   await sessions
     .filter({ hasNotText: "This device" })
@@ -113,6 +115,46 @@ test("sign out everywhere else keeps only this device", async ({ page, browser }
     await other.context().close();
   }
 });
+
+// The UI keeps its API token in memory; ending sessions from /settings drops
+// it, so /tasks asks for a new one (with this session's cookie) on its next use.
+for (const [ending, end] of [
+  [
+    "one other device",
+    (sessions: Locator) =>
+      sessions
+        .getByRole("listitem")
+        .filter({ hasNotText: "This device" })
+        .getByRole("button", { name: /^Sign out/ })
+        .click(),
+  ],
+  [
+    "everywhere else",
+    (sessions: Locator) => sessions.getByRole("button", { name: "Sign out everywhere else" }).click(),
+  ],
+] as const) {
+  test(`signing out ${ending} drops the API token this browser holds`, async ({ page, browser }) => {
+    const person = await signUpQuickly(page);
+    const other = await signInElsewhere(browser, person);
+    let tokenRequests = 0;
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/auth/token") tokenRequests += 1;
+    });
+    await page.goto("/tasks");
+    await expect.poll(() => tokenRequests).toBeGreaterThan(0);
+
+    // In-app navigation keeps the page's scripts, and so the token, in memory.
+    await page.getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    await end(section(page, "Where you are signed in"));
+    await expect(section(page, "Where you are signed in").getByRole("listitem")).toHaveCount(1);
+    const before = tokenRequests;
+    await page.getByRole("link", { name: "My tasks" }).click();
+    await expect(page.getByRole("heading", { name: "My tasks" })).toBeVisible();
+    await expect.poll(() => tokenRequests).toBeGreaterThan(before);
+    await other.context().close();
+  });
+}
 
 test.describe("with the e2e server's mailbox", () => {
   test.skip(!mailboxAvailable(), "needs the e2e server's mailbox (not available against an external server)");

@@ -30,6 +30,11 @@ const BY_CODE: Record<string, AuthFailure> = {
   EMAIL_NOT_VERIFIED: {
     message: "Verify your email address first: we have sent you a new link (check your spam folder too).",
   },
+  // We send at most 3 links an hour; the ones already sent still work.
+  EMAIL_NOT_VERIFIED_NO_NEW_LINK: {
+    message:
+      "Verify your email address first: open the latest link we sent you (check your spam folder too). We have sent you several in the last hour, so no new one this time.",
+  },
 };
 
 export function authFailure(error: BetterAuthError): AuthFailure {

@@ -11,8 +11,9 @@ import { DeleteAccountButton } from "@/components/settings/delete-account-button
 import { SessionList, type SessionSummary } from "@/components/settings/session-list";
 import sectionStyles from "@/components/settings/settings.module.css";
 import { Brand } from "@/components/ui/brand";
-import { describeDevice, timeAgo } from "@/lib/describe-device";
+import { describeDevice } from "@/lib/describe-device";
 import { withNextPath } from "@/lib/safe-next-path";
+import { SESSION_ACTIVITY_SECONDS, sessionActivity } from "@/lib/session-activity";
 import { settingsOutcome } from "@/lib/settings-outcome";
 import { getAuth } from "@/server/auth/auth";
 import styles from "./settings.module.css";
@@ -27,14 +28,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { user } = session;
   const outcome = settingsOutcome((await searchParams).done);
   const now = new Date();
-  // Most recently used first; the time a session was last refreshed is as close to "last active" as it records.
+  // This device first, then the most recently used: Better Auth stamps updatedAt
+  // on use, at most once per SESSION_ACTIVITY_SECONDS.
+  const isCurrent = (each: { id: string }) => each.id === session.session.id;
   const sessions: SessionSummary[] = (await auth.api.listSessions({ headers: requestHeaders }))
-    .toSorted((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+    .toSorted((a, b) => Number(isCurrent(b)) - Number(isCurrent(a)) || b.updatedAt.getTime() - a.updatedAt.getTime())
     .map((each) => ({
       id: each.id,
       device: describeDevice(each.userAgent),
-      lastActive: timeAgo(each.updatedAt, now),
-      current: each.id === session.session.id,
+      activity: sessionActivity(each.updatedAt, now, isCurrent(each)),
+      current: isCurrent(each),
     }));
 
   return (
@@ -81,7 +84,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <h2 id="sessions-title">Where you are signed in</h2>
           <SessionList sessions={sessions} />
           <p className={sectionStyles.hint}>
-            A device you sign out can still use the tasks API for up to 15 minutes with a token it already holds.
+            A device is active when it opens a page here or renews its access to your tasks (every 15 minutes while the
+            app is open); times are accurate to {SESSION_ACTIVITY_SECONDS / 60} minutes. A device you sign out can still
+            use the tasks API for up to 15 minutes with a token it already holds.
           </p>
         </section>
 

@@ -1,6 +1,7 @@
 "use server";
 // Adding a task as plain HTML (before hydration, or without JavaScript). Once
-// hydrated, the form adds optimistically through the API instead.
+// hydrated, the form adds optimistically through the API instead. And the
+// verify-email notice's "Remind me later".
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { fieldErrorsOf } from "@/lib/field-errors";
@@ -8,6 +9,7 @@ import type { FormState } from "@/lib/form-state";
 import { safeNextPath, withNextPath } from "@/lib/safe-next-path";
 import { createTaskBody } from "@/lib/task-schemas";
 import { getAuth } from "@/server/auth/auth";
+import { remindLater } from "@/server/auth/verify-email-later";
 import { createTask } from "@/server/tasks/create-task";
 
 const FIELDS = ["title", "description", "due_date", "priority"] as const;
@@ -39,4 +41,11 @@ export async function addTask(_previous: AddTaskState, formData: FormData): Prom
   await createTask(session.user.id, parsed.data);
   // A fresh GET of the list (post/redirect/get): a reload does not add it twice.
   redirect(back);
+}
+
+// The notice stays away until this browser closes; the state hides it at once.
+export async function remindVerificationLater(_previous: boolean): Promise<boolean> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (session) await remindLater(session.user.id);
+  return true;
 }

@@ -11,6 +11,7 @@ import { parseTaskFilter, TASK_PAGE_SIZE, taskFilterHref, taskListQuery } from "
 import { listTasksQuery } from "@/lib/task-schemas";
 import { TIME_ZONE_COOKIE, timeZoneFromCookie } from "@/lib/time-zone";
 import { getAuth } from "@/server/auth/auth";
+import { remindsLater } from "@/server/auth/verify-email-later";
 import { loadTaskBoard } from "@/server/tasks/load-task-board";
 import styles from "./tasks.module.css";
 
@@ -30,6 +31,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const timeZone = timeZoneFromCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const query = listTasksQuery.parse({ ...taskListQuery(filter), tz: timeZone, limit: TASK_PAGE_SIZE });
   const { page, counts } = await loadTaskBoard(userId, query);
+  const askToVerify = !emailVerified && !(await remindsLater(userId));
 
   return (
     <div className={styles.page}>
@@ -49,7 +51,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         </div>
       </header>
       <main id="main" className={styles.main}>
-        {emailVerified ? null : <VerifyEmailNotice email={email} />}
+        {askToVerify ? <VerifyEmailNotice email={email} /> : null}
         <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} timeZone={timeZone} />
       </main>
       <footer className={styles.footer}>

@@ -1,16 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { useActionState } from "react";
+import { remindVerificationLater } from "@/app/tasks/actions";
 import { CloseIcon } from "../ui/icons";
-import { useHydrated } from "../ui/use-hydrated";
 import { ResendVerificationForm } from "./resend-verification-form";
 import styles from "./verify-email-notice.module.css";
 
-/** Shown until the account's address is verified; dismissible once the page runs its scripts. */
+/**
+ * Shown until the account's address is verified. "Remind me later" puts it
+ * away until the browser closes (a plain form: works before hydration).
+ */
 export function VerifyEmailNotice({ email }: { email: string }) {
-  const hydrated = useHydrated();
-  const [dismissed, setDismissed] = useState(false);
-  if (dismissed) return null;
+  const [later, remindLater, pending] = useActionState(remindVerificationLater, false);
+  if (later) return null;
   return (
     <section className={styles.notice} aria-labelledby="verify-email-title">
       <div className={styles.text}>
@@ -21,16 +23,16 @@ export function VerifyEmailNotice({ email }: { email: string }) {
         </p>
       </div>
       <ResendVerificationForm className={styles.resend} />
-      {hydrated ? (
+      <form action={remindLater} className={styles.dismiss}>
         <button
-          type="button"
-          className={`button button-ghost button-icon ${styles.dismiss}`}
+          type="submit"
+          className="button button-ghost button-icon"
           aria-label="Remind me later"
-          onClick={() => setDismissed(true)}
+          aria-disabled={pending || undefined}
         >
           <CloseIcon />
         </button>
-      ) : null}
+      </form>
     </section>
   );
 }

@@ -9,8 +9,8 @@ export interface SessionSummary {
   id: string;
   /** Browser and system in words, e.g. "Firefox on Windows". */
   device: string;
-  /** When it was last used, roughly ("5 minutes ago"). */
-  lastActive: string;
+  /** When it was last used, in words ("Active now", "Last active 2 hours ago"). */
+  activity: string;
   current: boolean;
 }
 
@@ -31,12 +31,12 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
               <strong>
                 {session.device} {session.current ? <span className={styles.current}>This device</span> : null}
               </strong>
-              <span>Last active {session.lastActive}</span>
+              <span>{session.activity}</span>
             </div>
             {session.current ? null : (
               <form action={revokeSession} onSubmit={() => forgetApiToken()}>
                 <input type="hidden" name="sessionId" value={session.id} />
-                <PendingButton label={`Sign out ${session.device}, last active ${session.lastActive}`}>
+                <PendingButton label={`Sign out ${session.device}, ${session.activity.toLowerCase()}`}>
                   Sign out
                 </PendingButton>
               </form>

@@ -3,16 +3,18 @@ import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
-import { decodeJwt } from "jose";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth-fields";
+import { SESSION_ACTIVITY_SECONDS } from "@/lib/session-activity";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { requestIdOf } from "../http/with-request";
 import { CLIENT_IP_HEADER, headersWithClientIp } from "../limits/client-ip";
 import { sendAccountMail } from "../mail/send-account-mail";
+import { afterAuthEndpoint } from "./after-auth-endpoint";
 import { authRoutes, finishAuthAnswer } from "./auth-answer";
 import { beforeAuthEndpoint } from "./before-auth-endpoint";
 import { limitBody } from "./limit-body";
+import { sendVerificationEmail } from "./send-verification-email";
 
 /** The algorithm Better Auth signs API tokens with; the verifier accepts no other. */
 export const TOKEN_ALGORITHM = "EdDSA";
@@ -51,20 +53,23 @@ function createAuth() {
       revokeSessionsOnPasswordReset: true,
     },
     emailVerification: {
-      sendVerificationEmail: ({ user, url, token }, request) =>
-        sendAccountMail(isEmailChange(token) ? "change-email" : "verify-email", user.email, url, request),
+      sendVerificationEmail,
       sendOnSignUp: true,
-      // Only asked when REQUIRE_EMAIL_VERIFICATION refuses the sign-in: a new link comes with the refusal.
+      // Only asked when REQUIRE_EMAIL_VERIFICATION refuses the sign-in: a new link comes with the
+      // refusal, unless the limit per address holds it back (the refusal then says so).
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
       expiresIn: MAIL_LINK_SECONDS,
     },
+    // "Last active" on /settings is the session's updatedAt, which Better Auth
+    // moves at most once per updateAge (default: a day): see lib/session-activity.ts.
+    session: { updateAge: SESSION_ACTIVITY_SECONDS },
     user: {
       deleteUser: { enabled: true },
       // The new address replaces the old one only once its link has been opened.
       changeEmail: { enabled: true },
     },
-    hooks: { before: beforeAuthEndpoint },
+    hooks: { before: beforeAuthEndpoint, after: afterAuthEndpoint },
     rateLimit: {
       // On everywhere, not only in production: tests raise the limit explicitly.
       enabled: true,
@@ -116,17 +121,6 @@ function toBaseURL([canonical, ...others]: [string, ...string[]]): BetterAuthOpt
     fallback: canonical,
     protocol: new URL(canonical).protocol === "https:" ? "https" : "http",
   };
-}
-
-// Better Auth sends the link that confirms a new address through the same
-// callback as a sign-up's; its token (signed, read here only to choose the
-// wording) names the address being changed to.
-function isEmailChange(token: string): boolean {
-  try {
-    return typeof decodeJwt(token).updateTo === "string";
-  } catch {
-    return false;
-  }
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -87,4 +87,28 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
     await sink.mailTo(other.email, VERIFY_LINK);
     await expect.poll(() => sink.mailsTo(person.email, VERIFY_LINK).length).toBe(3);
   });
+
+  it("says a new link was sent only when one was: past 3 an hour the refusal says so", async () => {
+    const person = newPerson();
+    await signUp(person);
+    // The sign-up's link and two sent with refusals: 3 within the hour.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const refused = await signIn(person);
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
+    }
+    await sink.mailTo(person.email, VERIFY_LINK, 3);
+    const noNewLink = await signIn(person);
+    expect(noNewLink.status).toBe(403);
+    const body: unknown = await noNewLink.json();
+    expect(body).toMatchObject({ code: "EMAIL_NOT_VERIFIED_NO_NEW_LINK" });
+    const message = authFailure({ status: 403, code: "EMAIL_NOT_VERIFIED_NO_NEW_LINK" }).message;
+    expect(message).toMatch(/^Verify your email address first/);
+    expect(message).not.toMatch(/sent you a new link/);
+    // The earlier links still work.
+    const latest = await sink.mailTo(person.email, VERIFY_LINK, 3);
+    expect((await open(latest.link)).status).toBe(302);
+    expect((await signIn(person)).status).toBe(200);
+    expect(sink.mailsTo(person.email, VERIFY_LINK)).toHaveLength(3);
+  });
 });

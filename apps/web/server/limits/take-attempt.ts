@@ -4,7 +4,7 @@ import { syncRateLimits } from "./api-rate-limit";
 
 export interface AttemptDecision {
   allowed: boolean;
-  /** Whole seconds until the window resets. */
+  /** Whole seconds until an attempt would be allowed again. */
   retryAfter: number;
 }
 
@@ -26,7 +26,11 @@ export async function takeAttempt(
   const windowMs = windowSeconds * 1000;
   const now = Date.now();
   const windowStart = now - (now % windowMs);
-  const hashed = createHash("sha256").update(key.trim().toLowerCase()).digest("base64url");
-  const [count = 0] = await syncRateLimits([{ key: `${kind}:${hashed}`, windowStart, count: 1 }]);
+  const [count = 0] = await syncRateLimits([{ key: attemptKey(kind, key), windowStart, count: 1 }]);
   return { allowed: count <= max, retryAfter: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
+}
+
+/** The stored key of `kind` for an e-mail address: its hash, whatever its case or surrounding spaces. */
+export function attemptKey(kind: AttemptKind, key: string): string {
+  return `${kind}:${createHash("sha256").update(key.trim().toLowerCase()).digest("base64url")}`;
 }

@@ -1,50 +1,61 @@
 import "server-only";
 import { waitUntil } from "@vercel/functions";
 import { requestIdOf } from "../http/with-request";
-import { type AttemptKind, takeAttempt } from "../limits/take-attempt";
 import { type AccountMailKind, accountMail } from "./account-mail";
 import { sendMail } from "./send-mail";
+import { takeMailAttempt } from "./take-mail-attempt";
 
 export const APP_NAME = "Todo";
-
-// Reset and verification e-mails per address per hour, whoever asks for them.
-const MAILS_PER_ADDRESS = 3;
-const MAIL_WINDOW_SECONDS = 3600;
-
-const LIMIT_KIND: Record<AccountMailKind, AttemptKind> = {
-  "reset-password": "reset-password-mail",
-  "verify-email": "verification-mail",
-  "change-email": "verification-mail",
-};
 
 /**
  * Better Auth's mail callbacks. The message goes out in the background: the
  * answer to the request that caused it never waits for a mail server, so it
  * takes as long, and says the same, whether an account exists or not, and
- * whether or not the message could be sent. Past 3 messages per address per
- * hour, nothing is sent. Failures are logged with the request id, never shown.
+ * whether or not the message could be sent. Past 3 messages to one address
+ * in an hour, nothing is sent. Failures are logged with the request id, never shown.
  */
 export function sendAccountMail(kind: AccountMailKind, to: string, link: string, request?: Request): Promise<void> {
+  inBackground(kind, request, async () => {
+    const { allowed } = await takeMailAttempt(kind, to);
+    if (allowed) await sendMail({ to, link, ...accountMail(kind, APP_NAME, link) });
+    else logLimitReached(kind);
+  });
+  return Promise.resolve();
+}
+
+/**
+ * Like sendAccountMail, but decides the per-address limit before it resolves,
+ * to whether the message goes out: for a caller whose answer may say so (a
+ * sign-in refused until the address is verified, where the person has just
+ * proven they know the password). Only the sending runs in the background.
+ */
+export async function sendAccountMailNow(
+  kind: AccountMailKind,
+  to: string,
+  link: string,
+  request?: Request,
+): Promise<boolean> {
+  const { allowed } = await takeMailAttempt(kind, to);
+  if (allowed) inBackground(kind, request, () => sendMail({ to, link, ...accountMail(kind, APP_NAME, link) }));
+  else logLimitReached(kind);
+  return allowed;
+}
+
+function inBackground(kind: AccountMailKind, request: Request | undefined, work: () => Promise<void>): void {
   // The auth handler has given the request the id its answer carries.
   const requestId = request ? requestIdOf(request) : crypto.randomUUID();
   // waitUntil keeps a serverless function alive until this is done; elsewhere it just runs.
   waitUntil(
-    deliver(kind, to, link).catch((error: unknown) => {
+    work().catch((error: unknown) => {
       console.error(
         JSON.stringify({ level: "error", message: "mail not sent", kind, requestId, error: describe(error) }),
       );
     }),
   );
-  return Promise.resolve();
 }
 
-async function deliver(kind: AccountMailKind, to: string, link: string): Promise<void> {
-  const { allowed } = await takeAttempt(LIMIT_KIND[kind], to, MAILS_PER_ADDRESS, MAIL_WINDOW_SECONDS);
-  if (!allowed) {
-    console.warn(JSON.stringify({ level: "warn", message: "mail not sent: limit per address reached", kind }));
-    return;
-  }
-  await sendMail({ to, link, ...accountMail(kind, APP_NAME, link) });
+function logLimitReached(kind: AccountMailKind): void {
+  console.warn(JSON.stringify({ level: "warn", message: "mail not sent: limit per address reached", kind }));
 }
 
 // The error's own message and code (an SMTP reply), not its stack.
