@@ -2,9 +2,10 @@
 // views, sorting, the person's own order (mouse and keyboard), clearing
 // completed tasks and deleting with Undo.
 import { expect, type Page, test } from "@playwright/test";
-import { rawTasksViaApi } from "./support/api";
+import { bearer, listTasksViaApi, rawTasksViaApi } from "./support/api";
 import { expectNoSeriousViolations } from "./support/axe";
-import { apiToken, signUpInBrowser } from "./support/people";
+import { databaseAvailable, lockCompletedTasks } from "./support/database";
+import { apiToken, currentUserId, signUpInBrowser } from "./support/people";
 import {
   addForm,
   addTask,
@@ -159,6 +160,36 @@ test.describe("my own order", () => {
     await page.reload();
     await expectTitles(page, ["Third", "Second", "First"]);
   });
+
+  test("a move the server refuses puts the task back where it was", async ({ page }) => {
+    await threeTasks(page);
+    const token = await apiToken(page.request);
+    const before = await rawTasksViaApi(page.request, token, "&sort=manual");
+    const first = (await listTasksViaApi(page.request, token)).find((task) => task.title === "First");
+    if (!first) throw new Error("no task First");
+    // "Third" goes right after "First", which another window deletes while the move is on its way.
+    await page.route(
+      "**/api/tasks/*/move",
+      async (route) => {
+        const deleted = await page.request.delete(`/api/tasks/${first.id}`, { headers: bearer(token) });
+        expect(deleted.status()).toBe(204);
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await page.getByRole("button", { name: "Move “Third”" }).focus();
+    await page.keyboard.press("ArrowUp");
+
+    // Left where it was it is below "Second"; left where it was moved to, above.
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(
+      "Couldn't save “Third”. After id must be one of your tasks",
+    );
+    await expectTitles(page, ["Second", "Third"]);
+    await expectAllSaved(page);
+    expect(await rawTasksViaApi(page.request, token, "&sort=manual")).toEqual(before.slice(1));
+    await page.reload();
+    await expectTitles(page, ["Second", "Third"]);
+  });
 });
 
 test("clears completed tasks with Undo, then for good", async ({ page }) => {
@@ -189,6 +220,65 @@ test("clears completed tasks with Undo, then for good", async ({ page }) => {
   await page.reload();
   await expectTitles(page, ["Bread"]);
   await expect(page.getByRole("button", { name: /^Clear completed/ })).toHaveCount(0);
+});
+
+test("a clear the server cannot do puts every completed task back", async ({ page }) => {
+  test.skip(!databaseAvailable(), "needs the e2e server's own database");
+  await page.clock.install();
+  await signUpInBrowser(page);
+  for (const title of ["Milk", "Bread", "Eggs"]) await addTask(page, title);
+  await taskCheckbox(page, "Milk").check();
+  await taskCheckbox(page, "Eggs").check();
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+  const before = await rawTasksViaApi(page.request, token);
+
+  // Held by a transaction elsewhere: the server's DELETE waits, then its statement timeout refuses it.
+  const release = await lockCompletedTasks(await currentUserId(page.request));
+  try {
+    await page.getByRole("button", { name: "Clear completed (2)" }).click();
+    await expectTitles(page, ["Bread"]);
+    await page.clock.runFor(UNDO_MS);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Couldn't clear completed tasks.");
+  } finally {
+    await release();
+  }
+  await expectTitles(page, ["Eggs", "Bread", "Milk"]);
+  await expect(page.getByRole("button", { name: "Clear completed (2)" })).toBeVisible();
+  expect(await rawTasksViaApi(page.request, token)).toEqual(before);
+});
+
+test("a clear still waiting for its Undo happens whole when the page is reloaded or closed", async ({
+  page,
+  context,
+}) => {
+  await signUpInBrowser(page);
+  for (const title of ["Open", "Done on reload", "Also done on reload"]) await addTask(page, title);
+  await taskCheckbox(page, "Done on reload").check();
+  await taskCheckbox(page, "Also done on reload").check();
+  await expectAllSaved(page);
+  const token = await apiToken(page.request);
+  const pending = async () => (await listTasksViaApi(context.request, token)).filter((task) => !task.completed);
+  const open = await pending();
+
+  await page.getByRole("button", { name: "Clear completed (2)" }).click();
+  await expect(toast(page)).toBeVisible();
+  await page.reload();
+  await expectTitles(page, ["Open"]);
+  await expect.poll(() => listTasksViaApi(context.request, token)).toEqual(open);
+  // The page has its API token once its live connection is open: nothing is left to wait for on the way out.
+  await expect(page.locator("section[data-live='true']")).toBeVisible();
+
+  for (const title of ["Done on close", "Also done on close"]) await addTask(page, title);
+  await taskCheckbox(page, "Done on close").check();
+  await taskCheckbox(page, "Also done on close").check();
+  await expectAllSaved(page);
+  const stays = await pending();
+  await page.getByRole("button", { name: "Clear completed (2)" }).click();
+  await expect(toast(page)).toBeVisible();
+  await page.close({ runBeforeUnload: true });
+  // Both completed tasks gone, every other task as it was: never one of the two left behind.
+  await expect.poll(() => listTasksViaApi(context.request, token)).toEqual(stays);
 });
 
 test("deletes with Undo; the task comes back exactly as it was", async ({ page }) => {
