@@ -5,7 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { bearer, listTasksViaApi, rawTasksViaApi } from "./support/api";
 import { expectNoSeriousViolations } from "./support/axe";
 import { databaseAvailable, lockCompletedTasks } from "./support/database";
-import { apiToken, currentUserId, signUpInBrowser } from "./support/people";
+import { apiToken, currentUserId, signUpInBrowser, signUpQuickly } from "./support/people";
 import {
   addForm,
   addTask,
@@ -106,6 +106,38 @@ test("the editor sets and clears a due date and a priority", async ({ page }) =>
   await page.getByRole("form", { name: /^Edit/ }).getByLabel("Due date").fill("");
   await page.getByRole("form", { name: /^Edit/ }).getByRole("button", { name: "Save" }).click();
   await expect(taskItem(page, "Renew passport")).not.toContainText("Tomorrow");
+});
+
+/** Today's date in `zone`, as YYYY-MM-DD. */
+const dateIn = (zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+
+test.describe("a new browser, in a zone whose date is not UTC's", () => {
+  // UTC+14 is on another date from 10:00 UTC, UTC−11 until 11:00: one of them always is.
+  const zone = ["Pacific/Kiritimati", "Pacific/Pago_Pago"].find((candidate) => dateIn(candidate) !== dateIn("UTC"));
+  test.use({ timezoneId: zone });
+
+  test("the first /tasks the server renders counts today in that zone", async ({ page, context }) => {
+    if (!zone) throw new Error("no zone on another date than UTC's");
+    const zoneCookie = async () => (await context.cookies()).find((cookie) => cookie.name === "tz")?.value;
+    // Each page on the way to /tasks tells the server the zone as soon as its scripts run.
+    for (const path of ["/", "/sign-in", "/sign-up"]) {
+      await context.clearCookies();
+      await page.goto(path);
+      await expect.poll(zoneCookie, `the zone remembered on ${path}`).toBe(encodeURIComponent(zone));
+    }
+
+    await signUpQuickly(page);
+    const today = dateIn(zone);
+    const created = await page.request.post("/api/tasks", {
+      headers: bearer(await apiToken(page.request)),
+      data: { title: "Due today, there", due_date: today },
+    });
+    expect(created.status()).toBe(201);
+    // This browser's first /tasks, as the server sends it before any script runs.
+    const html = await (await page.request.get("/tasks")).text();
+    expect(html).toContain("Due today, there");
+    expect(html).toContain(`<time dateTime="${today}">Today</time>`);
+  });
 });
 
 test.describe("my own order", () => {

@@ -10,7 +10,7 @@ import { createTaskListState, isPlaceholder, type TaskCounts, taskListReducer } 
 import type { Task, TaskPage } from "@/lib/task-schemas";
 import { startTaskSync, type TaskSync } from "@/lib/task-sync";
 import { fetchTaskPage } from "@/lib/tasks-api";
-import { browserTimeZone, rememberTimeZone } from "@/lib/time-zone";
+import { browserTimeZone } from "@/lib/time-zone";
 import { describeError, useTaskMutations } from "./use-task-mutations";
 import { takeUnsent, useUndoable } from "./use-undoable";
 
@@ -48,13 +48,11 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZo
   const [listError, setListError] = useState<{ key: string; message: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
-  // The first render matches the server's; then the browser's zone, remembered
-  // for the next server render, and any deletion the last page left unanswered.
+  // The first render matches the server's; then the browser's zone (the root
+  // layout remembers it for the server), and any deletion the last page left unanswered.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first page the server rendered
   useEffect(() => {
-    const zone = browserTimeZone();
-    rememberTimeZone(zone);
-    setTimeZone(zone);
+    setTimeZone(browserTimeZone());
     const unsent = takeUnsent();
     if (unsent) mutations.resend(unsent, initialPage.data);
     // A token in hand before anything needs one: a deletion sent as the page
