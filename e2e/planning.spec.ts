@@ -293,10 +293,31 @@ test("a clear still waiting for its Undo happens whole when the page is reloaded
   const pending = async () => (await listTasksViaApi(context.request, token)).filter((task) => !task.completed);
   const open = await pending();
 
+  // The race a reload can lose: the server renders the next page before the
+  // clear is done, and the clear's answer still reaches the page being left.
+  let letClearThrough = () => {};
+  const clearHeld = new Promise<void>((resolve) => {
+    letClearThrough = resolve;
+  });
+  await page.route("**/api/tasks/clear", async (route) => {
+    await clearHeld;
+    await route.continue();
+  });
+  await page.route(
+    (url) => url.pathname === "/tasks",
+    async (route) => {
+      if (route.request().resourceType() !== "document") return route.fallback();
+      const rendered = await route.fetch();
+      letClearThrough();
+      await expect.poll(() => listTasksViaApi(context.request, token)).toEqual(open);
+      await route.fulfill({ response: rendered });
+    },
+  );
   await page.getByRole("button", { name: "Clear completed (2)" }).click();
   await expect(toast(page)).toBeVisible();
   await page.reload();
   await expectTitles(page, ["Open"]);
+  await page.unrouteAll();
   await expect.poll(() => listTasksViaApi(context.request, token)).toEqual(open);
   // The page has its API token once its live connection is open: nothing is left to wait for on the way out.
   await expect(page.locator("section[data-live='true']")).toBeVisible();

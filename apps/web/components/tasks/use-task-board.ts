@@ -49,12 +49,20 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZo
   const [loadingMore, setLoadingMore] = useState(false);
 
   // The first render matches the server's; then the browser's zone (the root
-  // layout remembers it for the server), and any deletion the last page left unanswered.
+  // layout remembers it for the server), and what the last page sent as it went.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first page the server rendered
   useEffect(() => {
-    setTimeZone(browserTimeZone());
+    const zone = browserTimeZone();
+    setTimeZone(zone);
     const unsent = takeUnsent();
-    if (unsent) mutations.resend(unsent, initialPage.data);
+    // Done as the last page went, perhaps after the server rendered this one: the list as it is now.
+    if (unsent?.kind === "done") {
+      fetchTaskPage(initialFilter, zone, null).then(
+        (page) => dispatch({ type: "loaded", filter: initialFilter, today: todayIn(zone), page }),
+        // The server's first page stays; the person can reload.
+        () => {},
+      );
+    } else if (unsent) mutations.resend(unsent, initialPage.data);
     // A token in hand before anything needs one: a deletion sent as the page
     // closes cannot wait for a token request.
     getApiToken().catch(() => {});

@@ -193,18 +193,18 @@ export function useTaskMutations(
             commit: async (keepalive) => {
               try {
                 await deleteTaskRequest(current.id, { keepalive });
-                deleted(current.id);
-                resolve(null);
               } catch (error) {
                 // Already gone is what the person wanted.
-                if (error instanceof ApiError && error.status === 404) {
-                  deleted(current.id);
-                  return resolve(null);
+                if (!(error instanceof ApiError && error.status === 404)) {
+                  dispatch({ type: "inserted", task: current, saving: false });
+                  fail(`Couldn't delete “${current.title}”.`, error);
+                  resolve(current);
+                  return false;
                 }
-                dispatch({ type: "inserted", task: current, saving: false });
-                fail(`Couldn't delete “${current.title}”.`, error);
-                resolve(current);
               }
+              deleted(current.id);
+              resolve(null);
+              return true;
             },
           });
         }),
@@ -226,12 +226,14 @@ export function useTaskMutations(
       commit: async (keepalive) => {
         try {
           await clearCompletedRequest({ keepalive });
-          for (const task of loaded) onSaved({ id: task.id, deleted: true });
-          dispatch({ type: "settled", id: CLEARING });
         } catch (error) {
           dispatch({ type: "restored", tasks: loaded, completed });
           fail("Couldn't clear completed tasks.", error);
+          return false;
         }
+        for (const task of loaded) onSaved({ id: task.id, deleted: true });
+        dispatch({ type: "settled", id: CLEARING });
+        return true;
       },
     });
   }
