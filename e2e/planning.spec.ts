@@ -5,7 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { bearer, listTasksViaApi, rawTasksViaApi } from "./support/api";
 import { expectNoSeriousViolations } from "./support/axe";
 import { databaseAvailable, lockCompletedTasks } from "./support/database";
-import { apiToken, currentUserId, signUpInBrowser, signUpQuickly } from "./support/people";
+import { apiToken, currentUserId, newPerson, signInInBrowser, signUpInBrowser, signUpQuickly } from "./support/people";
 import {
   addForm,
   addTask,
@@ -137,6 +137,37 @@ test.describe("a new browser, in a zone whose date is not UTC's", () => {
     const html = await (await page.request.get("/tasks")).text();
     expect(html).toContain("Due today, there");
     expect(html).toContain(`<time dateTime="${today}">Today</time>`);
+  });
+
+  test("signing in through the form, the list is in that zone from its first paint", async ({ page, request }) => {
+    if (!zone) throw new Error("no zone on another date than UTC's");
+    // An account made elsewhere, with a task due today in that zone.
+    const person = newPerson();
+    const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+    const signedUp = await request.post("/api/auth/sign-up/email", { data: person, headers: { Origin: origin } });
+    expect(signedUp.status()).toBe(200);
+    const created = await request.post("/api/tasks", {
+      headers: bearer(await apiToken(request)),
+      data: { title: "Due today, there", due_date: dateIn(zone) },
+    });
+    expect(created.status()).toBe(201);
+
+    // Every due date the page ever shows, the first render's included.
+    await page.addInitScript(() => {
+      const seen = new Set<string>();
+      new MutationObserver(() => {
+        for (const time of document.querySelectorAll("li time")) seen.add(time.textContent ?? "");
+        document.documentElement.dataset.dueSeen = [...seen].join(" | ");
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto("/sign-in");
+    // Its scripts have run: the zone is remembered.
+    await expect.poll(async () => (await page.context().cookies()).some((cookie) => cookie.name === "tz")).toBe(true);
+    await signInInBrowser(page, person);
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(taskItem(page, "Due today, there")).toContainText("Today");
+    await expectAllSaved(page);
+    await expect(page.locator("html")).toHaveAttribute("data-due-seen", "Today");
   });
 });
 
