@@ -34,13 +34,15 @@ export async function lockCompletedTasks(userId: string): Promise<() => Promise<
   if (!state) throw new Error("the e2e server's database is not available");
   const client = new pg.Client({ connectionString: state.databaseUrl });
   await client.connect();
+  const release = async () => {
+    await client.query("ROLLBACK");
+    await client.end();
+  };
   await client.query("BEGIN");
   const { rowCount } = await client.query(`SELECT 1 FROM "task" WHERE "user_id" = $1 AND "completed" FOR UPDATE`, [
     userId,
   ]);
-  if (!rowCount) throw new Error("no completed task to lock");
-  return async () => {
-    await client.query("ROLLBACK");
-    await client.end();
-  };
+  if (rowCount) return release;
+  await release();
+  throw new Error("no completed task to lock");
 }

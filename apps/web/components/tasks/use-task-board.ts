@@ -55,8 +55,8 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZo
     const zone = browserTimeZone();
     setTimeZone(zone);
     const unsent = takeUnsent();
-    // Done as the last page went, perhaps after the server rendered this one: the list as it is now.
-    if (unsent?.kind === "done") {
+    // Sent as the last page went, perhaps done after the server rendered this one: the list as it is now.
+    if (unsent?.kind === "sent") {
       fetchTaskPage(initialFilter, zone, null).then(
         (page) => dispatch({ type: "loaded", filter: initialFilter, today: todayIn(zone), page }),
         // The server's first page stays; the person can reload.

@@ -15,7 +15,7 @@ import {
   TaskConflictError,
   updateTaskRequest,
 } from "@/lib/tasks-api";
-import type { Undoable, UnsentOperation } from "./use-undoable";
+import type { CommitOutcome, Undoable, UnsentOperation } from "./use-undoable";
 
 export type AddTaskResult = { ok: true } | { ok: false; fieldErrors: Record<string, string | undefined> };
 
@@ -199,12 +199,12 @@ export function useTaskMutations(
                   dispatch({ type: "inserted", task: current, saving: false });
                   fail(`Couldn't delete “${current.title}”.`, error);
                   resolve(current);
-                  return false;
+                  return outcomeOf(error);
                 }
               }
               deleted(current.id);
               resolve(null);
-              return true;
+              return "done";
             },
           });
         }),
@@ -229,11 +229,11 @@ export function useTaskMutations(
         } catch (error) {
           dispatch({ type: "restored", tasks: loaded, completed });
           fail("Couldn't clear completed tasks.", error);
-          return false;
+          return outcomeOf(error);
         }
         for (const task of loaded) onSaved({ id: task.id, deleted: true });
         dispatch({ type: "settled", id: CLEARING });
-        return true;
+        return "done";
       },
     });
   }
@@ -274,6 +274,10 @@ export function useTaskMutations(
     clearCompleted,
   };
 }
+
+/** Only the server's own refusal says nothing was done; a lost connection (status 0) may have come after it was. */
+const outcomeOf = (error: unknown): CommitOutcome =>
+  error instanceof ApiError && error.status >= 400 ? "refused" : "unknown";
 
 export function describeError(error: unknown): string {
   return error instanceof ApiError ? error.detail : "Something went wrong. Please try again.";

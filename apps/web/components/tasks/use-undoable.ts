@@ -8,8 +8,15 @@ export const UNDO_MS = 5000;
 /** An operation as the next page can send it again: a task's deletion, or clearing completed tasks. */
 export type UnsentOperation = { kind: "delete"; id: string } | { kind: "clear" };
 
-/** What the page before this one sent as it went: still unanswered, or done (perhaps after this page was rendered). */
-export type LeftBehind = UnsentOperation | { kind: "done" };
+/**
+ * What the page before this one sent as it went: still unanswered, or
+ * answered in a way that does not say it was refused ("sent": done, perhaps
+ * after this page was rendered, or its answer lost on the way).
+ */
+export type LeftBehind = UnsentOperation | { kind: "sent" };
+
+/** How a sent operation ended: only "refused" (the server said no) means that nothing was done. */
+export type CommitOutcome = "done" | "refused" | "unknown";
 
 const UNSENT_KEY = "todo.unsent-deletion";
 const SEND_NOW_EVENT = "todo:send-pending";
@@ -22,8 +29,8 @@ export function sendPendingNow(): void {
 export type UndoableOperation = UnsentOperation & {
   /** What happened, as the toast says it: "Deleted “Buy milk”." */
   message: string;
-  /** Sends the change to the server (`keepalive` when the page is going away); resolves to whether it was done. */
-  commit: (keepalive: boolean) => Promise<boolean>;
+  /** Sends the change to the server (`keepalive` when the page is going away). */
+  commit: (keepalive: boolean) => Promise<CommitOutcome>;
   /** Puts back what the screen took away; nothing was sent. */
   undo: () => void;
 };
@@ -36,7 +43,8 @@ export type UndoableOperation = UnsentOperation & {
  * goes at once with `keepalive`, which lets it outlive the page. It is also
  * noted in sessionStorage, and then its answer: the server may render the
  * next page before it has done it, so that page sends it again while no
- * answer has come, and reloads its list when one has (see takeUnsent).
+ * answer has come, and reloads its list unless the server refused it (see
+ * takeUnsent).
  */
 export function useUndoable() {
   const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
@@ -65,12 +73,12 @@ export function useUndoable() {
     }
     const note = JSON.stringify(unsent);
     sessionStorage.setItem(UNSENT_KEY, note);
-    void operation.commit(true).then((done) => {
+    void operation.commit(true).then((outcome) => {
       // A later operation's note is left alone.
       if (sessionStorage.getItem(UNSENT_KEY) !== note) return;
-      // Even answered, the note stays: this page may be a moment from being replaced.
-      if (done) sessionStorage.setItem(UNSENT_KEY, JSON.stringify({ kind: "done" } satisfies LeftBehind));
-      else sessionStorage.removeItem(UNSENT_KEY);
+      // Unless refused, the note stays: this page may be a moment from being replaced.
+      if (outcome === "refused") sessionStorage.removeItem(UNSENT_KEY);
+      else sessionStorage.setItem(UNSENT_KEY, JSON.stringify({ kind: "sent" } satisfies LeftBehind));
     });
   }
 
@@ -126,7 +134,7 @@ export function useUndoable() {
 
 export type Undoable = ReturnType<typeof useUndoable>;
 
-/** What the previous page sent as it closed (and whether it saw it done), once (then forgotten). */
+/** What the previous page sent as it closed (and whether it saw an answer), once (then forgotten). */
 export function takeUnsent(): LeftBehind | null {
   const text = sessionStorage.getItem(UNSENT_KEY);
   sessionStorage.removeItem(UNSENT_KEY);
@@ -134,7 +142,7 @@ export function takeUnsent(): LeftBehind | null {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null || !("kind" in value)) return null;
-    if (value.kind === "clear" || value.kind === "done") return { kind: value.kind };
+    if (value.kind === "clear" || value.kind === "sent") return { kind: value.kind };
     if (value.kind === "delete" && "id" in value && typeof value.id === "string")
       return { kind: "delete", id: value.id };
   } catch {
