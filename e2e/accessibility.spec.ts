@@ -1,7 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe";
 import { newPerson, signUpQuickly } from "./support/people";
-import { addForm, addTask, expectAllSaved, taskCheckbox, taskItem } from "./support/tasks-page";
+import {
+  addForm,
+  addTask,
+  browserDate,
+  expectAllSaved,
+  expectTitles,
+  taskCheckbox,
+  taskItem,
+} from "./support/tasks-page";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} mode`, () => {
@@ -60,6 +68,31 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByRole("dialog")).toBeVisible();
       await expectNoSeriousViolations(page, "the delete-account dialog");
       await page.keyboard.press("Escape");
+    });
+
+    test("planning: due dates, priorities, an overdue task, Today and Upcoming", async ({ page }) => {
+      await signUpQuickly(page);
+      await page.goto("/tasks?status=upcoming");
+      await expect(page.getByRole("heading", { name: /^Nothing/ })).toBeVisible();
+      await expectNoSeriousViolations(page, "the empty Upcoming view");
+
+      await page.getByRole("link", { name: "All", exact: true }).click();
+      await addTask(page, "Water the plants", undefined, { due: await browserDate(page, 0), priority: "Medium" });
+      await addTask(page, "File the taxes", undefined, { due: await browserDate(page, -2), priority: "High" });
+      await addTask(page, "Dentist", undefined, { due: await browserDate(page, 3), priority: "Low" });
+      await addTask(page, "Old receipt", undefined, { due: await browserDate(page, -5) });
+      await taskCheckbox(page, "Old receipt").check();
+      await expectAllSaved(page);
+      await expect(taskItem(page, "File the taxes").locator("[data-overdue]")).toContainText("Overdue · 2 days");
+      await expectNoSeriousViolations(page, "a list with due dates, priorities and an overdue task");
+
+      await page.getByLabel("Sort").selectOption({ label: "Due date" });
+      await expect(page).toHaveURL(/sort=due/);
+      await expectNoSeriousViolations(page, "the list sorted by due date");
+
+      await page.getByRole("link", { name: "Upcoming", exact: true }).click();
+      await expectTitles(page, ["Dentist"]);
+      await expectNoSeriousViolations(page, "the Upcoming view");
     });
 
     test("the task list in each of its states", async ({ page }) => {

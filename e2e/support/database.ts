@@ -23,3 +23,26 @@ export async function rowsOfUser(userId: string): Promise<{ users: number; tasks
     await client.end();
   }
 }
+
+/**
+ * Locks the user's completed tasks in a transaction of its own, as a long
+ * write elsewhere would: the server's writes to them wait until its statement
+ * timeout refuses them (503). Resolves to the function that lets go.
+ */
+export async function lockCompletedTasks(userId: string): Promise<() => Promise<void>> {
+  const state = readE2eState();
+  if (!state) throw new Error("the e2e server's database is not available");
+  const client = new pg.Client({ connectionString: state.databaseUrl });
+  await client.connect();
+  const release = async () => {
+    await client.query("ROLLBACK");
+    await client.end();
+  };
+  await client.query("BEGIN");
+  const { rowCount } = await client.query(`SELECT 1 FROM "task" WHERE "user_id" = $1 AND "completed" FOR UPDATE`, [
+    userId,
+  ]);
+  if (rowCount) return release;
+  await release();
+  throw new Error("no completed task to lock");
+}

@@ -1,6 +1,7 @@
 // The person's time zone: the browser knows it; the server learns it from a
-// cookie the browser sets, so the first page it renders counts "today" in the
-// same zone as everything the browser does afterwards.
+// cookie that every page sets once its scripts run (RememberTimeZone), so the
+// first /tasks it renders counts "today" in the same zone as everything the
+// browser does afterwards. Without scripts there is no zone to learn: UTC.
 import { isTimeZone } from "./calendar-date";
 
 export const TIME_ZONE_COOKIE = "tz";

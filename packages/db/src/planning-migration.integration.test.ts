@@ -75,13 +75,34 @@ describe(`migration ${PLANNING}`, () => {
     expect(rows).toEqual([{ collation_name: "C" }]);
   });
 
+  // Each refused by the constraint meant for it, not by some other error.
   it.each([
-    ["a position outside the key alphabet", `UPDATE "task" SET "position" = 'a-1' WHERE "user_id" = 'u2'`],
-    ["a one-character position", `UPDATE "task" SET "position" = 'a' WHERE "user_id" = 'u2'`],
-    ["a five-digit year", `UPDATE "task" SET "due_date" = DATE '10000-01-01' WHERE "user_id" = 'u2'`],
-    ["an unknown priority", `UPDATE "task" SET "priority" = 'urgent' WHERE "user_id" = 'u2'`],
-    ["two tasks of one user at one position", `UPDATE "task" SET "position" = 'd0000' WHERE "user_id" = 'u1'`],
-  ])("refuses %s", async (_, sql) => {
-    await expect(client.query(sql)).rejects.toThrow();
+    [
+      "a position outside the key alphabet",
+      `UPDATE "task" SET "position" = 'a-1' WHERE "user_id" = 'u2'`,
+      /task_position_key_format/,
+    ],
+    [
+      "a one-character position",
+      `UPDATE "task" SET "position" = 'a' WHERE "user_id" = 'u2'`,
+      /task_position_key_format/,
+    ],
+    [
+      "a five-digit year",
+      `UPDATE "task" SET "due_date" = DATE '10000-01-01' WHERE "user_id" = 'u2'`,
+      /task_due_date_four_digit_year/,
+    ],
+    [
+      "an unknown priority",
+      `UPDATE "task" SET "priority" = 'urgent' WHERE "user_id" = 'u2'`,
+      /invalid input value for enum task_priority/,
+    ],
+    [
+      "two tasks of one user at one position",
+      `UPDATE "task" SET "position" = 'd0000' WHERE "user_id" = 'u1'`,
+      /task_user_id_position_key/,
+    ],
+  ])("refuses %s", async (_, sql, error) => {
+    await expect(client.query(sql)).rejects.toThrow(error);
   });
 });

@@ -10,7 +10,7 @@ import { createTaskListState, isPlaceholder, type TaskCounts, taskListReducer } 
 import type { Task, TaskPage } from "@/lib/task-schemas";
 import { startTaskSync, type TaskSync } from "@/lib/task-sync";
 import { fetchTaskPage } from "@/lib/tasks-api";
-import { browserTimeZone, rememberTimeZone } from "@/lib/time-zone";
+import { browserTimeZone } from "@/lib/time-zone";
 import { describeError, useTaskMutations } from "./use-task-mutations";
 import { takeUnsent, useUndoable } from "./use-undoable";
 
@@ -48,15 +48,21 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZo
   const [listError, setListError] = useState<{ key: string; message: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
-  // The first render matches the server's; then the browser's zone, remembered
-  // for the next server render, and any deletion the last page left unanswered.
+  // The first render matches the server's; then the browser's zone (the root
+  // layout remembers it for the server), and what the last page sent as it went.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first page the server rendered
   useEffect(() => {
     const zone = browserTimeZone();
-    rememberTimeZone(zone);
     setTimeZone(zone);
     const unsent = takeUnsent();
-    if (unsent) mutations.resend(unsent, initialPage.data);
+    // Sent as the last page went, perhaps done after the server rendered this one: the list as it is now.
+    if (unsent?.kind === "sent") {
+      fetchTaskPage(initialFilter, zone, null).then(
+        (page) => dispatch({ type: "loaded", filter: initialFilter, today: todayIn(zone), page }),
+        // The server's first page stays; the person can reload.
+        () => {},
+      );
+    } else if (unsent) mutations.resend(unsent, initialPage.data);
     // A token in hand before anything needs one: a deletion sent as the page
     // closes cannot wait for a token request.
     getApiToken().catch(() => {});

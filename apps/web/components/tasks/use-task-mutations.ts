@@ -15,7 +15,7 @@ import {
   TaskConflictError,
   updateTaskRequest,
 } from "@/lib/tasks-api";
-import type { Undoable, UnsentOperation } from "./use-undoable";
+import type { CommitOutcome, Undoable, UnsentOperation } from "./use-undoable";
 
 export type AddTaskResult = { ok: true } | { ok: false; fieldErrors: Record<string, string | undefined> };
 
@@ -193,18 +193,18 @@ export function useTaskMutations(
             commit: async (keepalive) => {
               try {
                 await deleteTaskRequest(current.id, { keepalive });
-                deleted(current.id);
-                resolve(null);
               } catch (error) {
                 // Already gone is what the person wanted.
-                if (error instanceof ApiError && error.status === 404) {
-                  deleted(current.id);
-                  return resolve(null);
+                if (!(error instanceof ApiError && error.status === 404)) {
+                  dispatch({ type: "inserted", task: current, saving: false });
+                  fail(`Couldn't delete “${current.title}”.`, error);
+                  resolve(current);
+                  return outcomeOf(error);
                 }
-                dispatch({ type: "inserted", task: current, saving: false });
-                fail(`Couldn't delete “${current.title}”.`, error);
-                resolve(current);
               }
+              deleted(current.id);
+              resolve(null);
+              return "done";
             },
           });
         }),
@@ -226,12 +226,14 @@ export function useTaskMutations(
       commit: async (keepalive) => {
         try {
           await clearCompletedRequest({ keepalive });
-          for (const task of loaded) onSaved({ id: task.id, deleted: true });
-          dispatch({ type: "settled", id: CLEARING });
         } catch (error) {
           dispatch({ type: "restored", tasks: loaded, completed });
           fail("Couldn't clear completed tasks.", error);
+          return outcomeOf(error);
         }
+        for (const task of loaded) onSaved({ id: task.id, deleted: true });
+        dispatch({ type: "settled", id: CLEARING });
+        return "done";
       },
     });
   }
@@ -272,6 +274,10 @@ export function useTaskMutations(
     clearCompleted,
   };
 }
+
+/** Only the server's own refusal says nothing was done; a lost connection (status 0) may have come after it was. */
+const outcomeOf = (error: unknown): CommitOutcome =>
+  error instanceof ApiError && error.status >= 400 ? "refused" : "unknown";
 
 export function describeError(error: unknown): string {
   return error instanceof ApiError ? error.detail : "Something went wrong. Please try again.";

@@ -8,6 +8,16 @@ export const UNDO_MS = 5000;
 /** An operation as the next page can send it again: a task's deletion, or clearing completed tasks. */
 export type UnsentOperation = { kind: "delete"; id: string } | { kind: "clear" };
 
+/**
+ * What the page before this one sent as it went: still unanswered, or
+ * answered in a way that does not say it was refused ("sent": done, perhaps
+ * after this page was rendered, or its answer lost on the way).
+ */
+export type LeftBehind = UnsentOperation | { kind: "sent" };
+
+/** How a sent operation ended: only "refused" (the server said no) means that nothing was done. */
+export type CommitOutcome = "done" | "refused" | "unknown";
+
 const UNSENT_KEY = "todo.unsent-deletion";
 const SEND_NOW_EVENT = "todo:send-pending";
 
@@ -19,8 +29,8 @@ export function sendPendingNow(): void {
 export type UndoableOperation = UnsentOperation & {
   /** What happened, as the toast says it: "Deleted “Buy milk”." */
   message: string;
-  /** Sends the change to the server; `keepalive` when the page is going away. */
-  commit: (keepalive: boolean) => Promise<void>;
+  /** Sends the change to the server (`keepalive` when the page is going away). */
+  commit: (keepalive: boolean) => Promise<CommitOutcome>;
   /** Puts back what the screen took away; nothing was sent. */
   undo: () => void;
 };
@@ -31,8 +41,10 @@ export type UndoableOperation = UnsentOperation & {
  * restore API. The server only ever sees one whole DELETE or clear, or none:
  * when the page is left (reload, link, close) or hidden meanwhile, the request
  * goes at once with `keepalive`, which lets it outlive the page. It is also
- * noted in sessionStorage until it is answered, so a reload that overtakes it
- * hides the task anyway and sends it again (see takeUnsent).
+ * noted in sessionStorage, and then its answer: the server may render the
+ * next page before it has done it, so that page sends it again while no
+ * answer has come, and reloads its list unless the server refused it (see
+ * takeUnsent).
  */
 export function useUndoable() {
   const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
@@ -55,9 +67,18 @@ export function useUndoable() {
     if (!operation) return;
     const unsent: UnsentOperation =
       operation.kind === "delete" ? { kind: "delete", id: operation.id } : { kind: "clear" };
-    if (keepalive) sessionStorage.setItem(UNSENT_KEY, JSON.stringify(unsent));
-    void operation.commit(keepalive).finally(() => {
-      if (keepalive) sessionStorage.removeItem(UNSENT_KEY);
+    if (!keepalive) {
+      void operation.commit(false);
+      return;
+    }
+    const note = JSON.stringify(unsent);
+    sessionStorage.setItem(UNSENT_KEY, note);
+    void operation.commit(true).then((outcome) => {
+      // A later operation's note is left alone.
+      if (sessionStorage.getItem(UNSENT_KEY) !== note) return;
+      // Unless refused, the note stays: this page may be a moment from being replaced.
+      if (outcome === "refused") sessionStorage.removeItem(UNSENT_KEY);
+      else sessionStorage.setItem(UNSENT_KEY, JSON.stringify({ kind: "sent" } satisfies LeftBehind));
     });
   }
 
@@ -113,15 +134,15 @@ export function useUndoable() {
 
 export type Undoable = ReturnType<typeof useUndoable>;
 
-/** A deletion the previous page sent as it closed but never saw answered, once (then forgotten). */
-export function takeUnsent(): UnsentOperation | null {
+/** What the previous page sent as it closed (and whether it saw an answer), once (then forgotten). */
+export function takeUnsent(): LeftBehind | null {
   const text = sessionStorage.getItem(UNSENT_KEY);
   sessionStorage.removeItem(UNSENT_KEY);
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null || !("kind" in value)) return null;
-    if (value.kind === "clear") return { kind: "clear" };
+    if (value.kind === "clear" || value.kind === "sent") return { kind: value.kind };
     if (value.kind === "delete" && "id" in value && typeof value.id === "string")
       return { kind: "delete", id: value.id };
   } catch {
