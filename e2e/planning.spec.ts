@@ -484,6 +484,37 @@ test("a deletion still waiting for its Undo is sent when the person signs out, w
   await expect(page).toHaveURL(/\/$/);
 });
 
+test("a clear noted as its page went is never sent for the next person who signs in in that tab", async ({
+  page,
+  browser,
+}) => {
+  const second = newPerson();
+  const other = await browser.newPage();
+  await signUpInBrowser(other, second);
+  await addTask(other, "Second's done");
+  await taskCheckbox(other, "Second's done").check();
+  await expectAllSaved(other);
+  await other.close();
+
+  await signUpInBrowser(page);
+  const first = await currentUserId(page.request);
+  // What a /tasks page leaves in its tab when it is gone before its clear was
+  // answered (use-undoable.ts); that person then signs out, and another signs in.
+  await page.evaluate(
+    (user) => sessionStorage.setItem("todo.unsent-deletion", JSON.stringify({ kind: "clear", user })),
+    first,
+  );
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/sign-in");
+  await signInInBrowser(page, second);
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.locator("section[data-live='true']")).toBeVisible();
+  await expectTitles(page, ["Second's done"]);
+  const token = await apiToken(page.request);
+  expect((await listTasksViaApi(page.request, token)).map((task) => task.title)).toEqual(["Second's done"]);
+});
+
 test("every keyboard shortcut, none while typing", async ({ page }) => {
   await signUpInBrowser(page);
   for (const title of ["Third", "Second", "First"]) await addTask(page, title);

@@ -52,7 +52,13 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
       </header>
       <main id="main" className={styles.main}>
         {askToVerify ? <VerifyEmailNotice email={email} /> : null}
-        <TaskBoard initialFilter={filter} initialPage={page} initialCounts={counts} timeZone={timeZone} />
+        <TaskBoard
+          initialFilter={filter}
+          initialPage={page}
+          initialCounts={counts}
+          timeZone={timeZone}
+          userId={userId}
+        />
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerRow}>

@@ -20,6 +20,8 @@ export interface TaskBoardInit {
   initialCounts: TaskCounts;
   /** The zone the server rendered with (from the cookie); the browser's own takes over after hydration. */
   timeZone: string;
+  /** The signed-in account, whose notes of unsent deletions this page may act on. */
+  userId: string;
 }
 
 // Only these views list different tasks on different days.
@@ -30,7 +32,13 @@ const dependsOnToday = (filter: TaskFilter) => filter.status === "today" || filt
  * truth for the filter; the server rendered the first page, and every later
  * page and change goes through the API.
  */
-export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZone: serverZone }: TaskBoardInit) {
+export function useTaskBoard({
+  initialFilter,
+  initialPage,
+  initialCounts,
+  timeZone: serverZone,
+  userId,
+}: TaskBoardInit) {
   const searchParams = useSearchParams();
   const filter = useMemo(
     () =>
@@ -43,7 +51,7 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZo
     createTaskListState(initialFilter, todayIn(serverZone), initialPage, initialCounts),
   );
   const sync = useRef<TaskSync | undefined>(undefined);
-  const undoable = useUndoable();
+  const undoable = useUndoable(userId);
   const mutations = useTaskMutations(dispatch, undoable, (change) => sync.current?.noteSaved(change));
   const [listError, setListError] = useState<{ key: string; message: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -54,7 +62,7 @@ export function useTaskBoard({ initialFilter, initialPage, initialCounts, timeZo
   useEffect(() => {
     const zone = browserTimeZone();
     setTimeZone(zone);
-    const unsent = takeUnsent();
+    const unsent = takeUnsent(userId);
     // Sent as the last page went, perhaps done after the server rendered this one: the list as it is now.
     if (unsent?.kind === "sent") {
       fetchTaskPage(initialFilter, zone, null).then(

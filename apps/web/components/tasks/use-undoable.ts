@@ -44,9 +44,10 @@ export type UndoableOperation = UnsentOperation & {
  * noted in sessionStorage, and then its answer: the server may render the
  * next page before it has done it, so that page sends it again while no
  * answer has come, and reloads its list unless the server refused it (see
- * takeUnsent).
+ * takeUnsent). The note names `userId`: only that account's next page acts on
+ * it, never another person's who signs in in the same tab.
  */
-export function useUndoable() {
+export function useUndoable(userId: string) {
   const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
   const pending = useRef<{ id: number; operation: UndoableOperation; timer: number } | null>(null);
   const counter = useRef(0);
@@ -71,14 +72,14 @@ export function useUndoable() {
       void operation.commit(false);
       return;
     }
-    const note = JSON.stringify(unsent);
+    const note = JSON.stringify({ ...unsent, user: userId });
     sessionStorage.setItem(UNSENT_KEY, note);
     void operation.commit(true).then((outcome) => {
       // A later operation's note is left alone.
       if (sessionStorage.getItem(UNSENT_KEY) !== note) return;
       // Unless refused, the note stays: this page may be a moment from being replaced.
       if (outcome === "refused") sessionStorage.removeItem(UNSENT_KEY);
-      else sessionStorage.setItem(UNSENT_KEY, JSON.stringify({ kind: "sent" } satisfies LeftBehind));
+      else sessionStorage.setItem(UNSENT_KEY, JSON.stringify({ kind: "sent", user: userId }));
     });
   }
 
@@ -134,14 +135,18 @@ export function useUndoable() {
 
 export type Undoable = ReturnType<typeof useUndoable>;
 
-/** What the previous page sent as it closed (and whether it saw an answer), once (then forgotten). */
-export function takeUnsent(): LeftBehind | null {
+/**
+ * What the previous page sent as it closed (and whether it saw an answer),
+ * once (then forgotten), if that page was `userId`'s.
+ */
+export function takeUnsent(userId: string): LeftBehind | null {
   const text = sessionStorage.getItem(UNSENT_KEY);
   sessionStorage.removeItem(UNSENT_KEY);
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null || !("kind" in value)) return null;
+    if (!("user" in value) || value.user !== userId) return null;
     if (value.kind === "clear" || value.kind === "sent") return { kind: value.kind };
     if (value.kind === "delete" && "id" in value && typeof value.id === "string")
       return { kind: "delete", id: value.id };
