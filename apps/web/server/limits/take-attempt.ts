@@ -27,6 +27,7 @@ export async function takeAttempt(
   const now = Date.now();
   const windowStart = now - (now % windowMs);
   const hashed = createHash("sha256").update(key.trim().toLowerCase()).digest("base64url");
-  const [count = 0] = await syncRateLimits([{ key: `${kind}:${hashed}`, windowStart, count: 1 }]);
+  const delta = { key: `${kind}:${hashed}`, windowStart, windowEnd: windowStart + windowMs, count: 1 };
+  const [count = 0] = await syncRateLimits([delta]);
   return { allowed: count <= max, retryAfter: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
 }
