@@ -5,7 +5,10 @@ import { getEnv } from "../env";
 import { ApiError } from "../http/api-error";
 import { type RateLimitDecision, type RateLimitDelta, RateLimiter, rateLimitHeaders } from "./rate-limiter";
 
-let limiter: RateLimiter | undefined;
+// One limiter per process: Next bundles the route handlers and the pages'
+// server actions (the add form's) apart, each with its own copy of this
+// module, and separate counts would each admit the whole limit.
+const globalForLimits = globalThis as typeof globalThis & { todoApiLimiter?: RateLimiter };
 
 /** Most rows one purge deletes: a short statement, however long the table grew. */
 const PURGE_BATCH = 10_000;
@@ -17,7 +20,8 @@ const PURGE_BATCH = 10_000;
  * background.
  */
 export function takeApiRequest(userId: string): Record<string, string> {
-  limiter ??= createLimiter();
+  globalForLimits.todoApiLimiter ??= createLimiter();
+  const limiter = globalForLimits.todoApiLimiter;
   const decision = limiter.consume(`tasks:${userId}`);
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) throw tooManyRequests(decision, headers);
