@@ -2,7 +2,8 @@
 // that carries a secret or changes data must work as plain HTML, so it is safe
 // and usable before the page hydrates, or when its scripts never arrive.
 import { expect, type Page, test } from "@playwright/test";
-import { newPerson, type Person } from "./support/people";
+import { bearer } from "./support/api";
+import { apiToken, newPerson, type Person } from "./support/people";
 import { addForm, taskCheckbox } from "./support/tasks-page";
 
 // Better Auth's session cookie (its name and the one with __Secure- over HTTPS).
@@ -133,4 +134,23 @@ test("without JavaScript, Remind me later puts the verify-email notice away", as
   await page.goto("/tasks");
   await expect(page.getByRole("heading", { name: "My tasks" })).toBeVisible();
   await expect(notice).toHaveCount(0);
+});
+
+test("without JavaScript the add form is held to the API's request limit", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-up");
+  await fillSignUp(page, newPerson());
+  await expect(page).toHaveURL(/\/tasks$/);
+  const token = await apiToken(page.request);
+  // The API's own requests use up the window, until it has time left to post the form in.
+  for (;;) {
+    const answer = await page.request.get("/api/tasks?limit=1", { headers: bearer(token) });
+    const resetSeconds = Number(/;t=(\d+)/.exec(answer.headers().ratelimit ?? "")?.[1]);
+    if (answer.status() === 429 && resetSeconds >= 10) break;
+  }
+  await addForm(page).getByLabel("Title").fill("One too many");
+  await addForm(page).getByRole("button", { name: "Add task" }).click();
+  await expect(addForm(page).getByRole("alert")).toHaveText(/^Too many requests; try again in \d+ s\.$/);
+  await expect(addForm(page).getByLabel("Title")).toHaveValue("One too many");
+  await expect(taskCheckbox(page, "One too many")).toHaveCount(0);
 });

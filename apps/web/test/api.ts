@@ -78,7 +78,8 @@ export async function call(method: Method, path: string, options: CallOptions = 
   return send(buildRequest(method, path, options));
 }
 
-export async function send(request: Request): Promise<ApiResponse> {
+/** The route handler's answer to `request`, its body unread (an event stream would never end). */
+export function dispatch(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   const method = request.method;
   if (!isMethod(method)) throw new Error(`no handler for ${method}`);
@@ -86,7 +87,11 @@ export async function send(request: Request): Promise<ApiResponse> {
   // Next itself answers the rest (its HTML 404 page, or the proxy's answer to an undecodable path).
   if (!route) throw new Error(`no route for ${pathname}`);
   const id = decodeURIComponent(route[0].exec(pathname)?.[1] ?? "");
-  const response = await route[1](method, request, id);
+  return route[1](method, request, id);
+}
+
+export async function send(request: Request): Promise<ApiResponse> {
+  const response = await dispatch(request);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
 }

@@ -8,6 +8,7 @@ import { loadedTaskSchemas, loadTaskSchemas } from "@/lib/load-schemas";
 import { isTaskPriority, type TaskPriority } from "@/lib/task-planning";
 import type { CreateTaskInput } from "@/lib/task-schemas";
 import { focusFirstInvalid } from "../ui/focus-first-invalid";
+import { FormAlert } from "../ui/form-alert";
 import { PlusIcon } from "../ui/icons";
 import styles from "./add-task-form.module.css";
 import { TASK_FIELDS, type TaskField, TaskFields } from "./task-fields";
@@ -98,6 +99,8 @@ export function AddTaskForm({ onAdd, returnTo }: AddTaskFormProps) {
       onSubmit={handleSubmit}
     >
       <input type="hidden" name="next" value={returnTo} />
+      {/* Refused by the action as a whole (the request limit, the task quota). */}
+      {posted.failure ? <FormAlert>{posted.failure}</FormAlert> : null}
       <TaskFields
         title={title}
         description={description}

@@ -3,10 +3,11 @@
 // (PostgreSQL cannot store it, so it would otherwise end in a 500).
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { NAME_MAX } from "@/lib/auth-fields";
 import { authRequest, BASE_URL, signUpUser } from "@/test/factories";
 import { getDb } from "../db";
+import { resetTokenOwner } from "./reset-token-owner";
 
 const newUser = (overrides: Record<string, unknown> = {}) => ({
   name: "Input Test",
@@ -103,4 +104,37 @@ describe("NUL characters", () => {
     expect(response.status).toBe(400);
     expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Test User");
   });
+});
+
+describe("NUL characters in the URL", () => {
+  const get = (path: string, cookie?: string) => authGet(authRequest(path, cookie ? { cookie } : {}));
+
+  it.each([
+    ["/delete-user/callback?token=a%00b"],
+    ["/delete-user/callback?token=abc&callbackURL=%2Fsettings%00"],
+    ["/verify-email?token=a%00b"],
+    ["/verify-email?token=abc&callbackURL=%2Ftasks%00"],
+    ["/reset-password/a%00b?callbackURL=%2Freset-password"],
+    ["/reset-password/abc?callbackURL=%2Freset-password%00"],
+    ["/get-session?disableCookieCache=%00"],
+    ["/list-sessions?x%00=1"],
+  ])("GET %s, signed in, answers 400 before anything is looked up", async (path) => {
+    const user = await signUpUser();
+    const response = await get(path, user.cookie);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "NUL_CHARACTER_NOT_ALLOWED" });
+    expect(await getDb().user.count({ where: { id: user.id } })).toBe(1);
+  });
+
+  it("refuses one in the reset token of a POST's query", async () => {
+    const response = await authPost(
+      authRequest("/reset-password?token=a%00b", { body: { newPassword: `pw-${randomUUID()}` } }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "NUL_CHARACTER_NOT_ALLOWED" });
+  });
+});
+
+it("the reset form's own lookup of a token with NUL finds no owner instead of failing", async () => {
+  await expect(resetTokenOwner("a\u0000b")).resolves.toBeUndefined();
 });

@@ -9,7 +9,7 @@ import { checkAuthInput, field } from "./check-auth-input";
  * `auth.api` calls alike, before any endpoint touches the database.
  */
 export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
-  checkAuthInput(ctx.path, ctx.body);
+  checkAuthInput(ctx);
   const email = field(ctx.body, "email");
   if (ctx.path === "/sign-in/email" && typeof email === "string") {
     // With the per-IP limit alone, an attacker spread over many addresses

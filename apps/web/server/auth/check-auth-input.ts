@@ -10,10 +10,22 @@ const NUL_CHARACTER_NOT_ALLOWED = {
 const NAME_TOO_LONG = { code: "NAME_TOO_LONG", message: `Name must be at most ${NAME_MAX} characters` } as const;
 const PASSWORD_REQUIRED = { code: "PASSWORD_REQUIRED", message: "Password is required" } as const;
 
+export interface AuthInput {
+  path: string;
+  body: unknown;
+  query?: unknown;
+  /** Path parameters (`/reset-password/:token`) as the router cut them: still percent-encoded. */
+  params?: Record<string, string | undefined> | undefined;
+}
+
 /** Refuses input Better Auth would store or act on wrongly (see hooks.before in auth.ts). */
-export function checkAuthInput(path: string, body: unknown): void {
-  // PostgreSQL cannot store U+0000: refused here rather than ending in a 500.
-  if (containsNul(body)) throw APIError.from("BAD_REQUEST", NUL_CHARACTER_NOT_ALLOWED);
+export function checkAuthInput({ path, body, query, params = {} }: AuthInput): void {
+  // PostgreSQL cannot compare or store U+0000: refused here rather than
+  // ending in a 500 wherever a value is looked up (tokens in the query too).
+  const decodedParams = Object.values(params).map((segment) => segment && decodePathSegment(segment));
+  if ([body, query, decodedParams].some((input) => containsNul(input))) {
+    throw APIError.from("BAD_REQUEST", NUL_CHARACTER_NOT_ALLOWED);
+  }
   const name = field(body, "name");
   // Code points, as lib/auth-schemas.ts counts them (an emoji is one character).
   if (typeof name === "string" && [...name].length > NAME_MAX) throw APIError.from("BAD_REQUEST", NAME_TOO_LONG);
@@ -32,5 +44,13 @@ export function field(body: unknown, name: string): unknown {
 function containsNul(value: unknown, depth = 0): boolean {
   if (typeof value === "string") return value.includes("\u0000");
   if (typeof value !== "object" || value === null || depth > 8) return false;
-  return Object.values(value).some((item) => containsNul(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || containsNul(item, depth + 1));
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // not valid percent-encoding: Better Auth looks it up as it is
+  }
 }

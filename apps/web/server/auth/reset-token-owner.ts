@@ -7,6 +7,8 @@ import { getAuth } from "./auth";
  * new password right after the reset. Undefined for an unknown or expired token.
  */
 export async function resetTokenOwner(token: string): Promise<string | undefined> {
+  // Called before Better Auth's own checks run: PostgreSQL refuses a NUL outright.
+  if (token.includes("\u0000")) return undefined;
   const { internalAdapter } = await getAuth().$context;
   const verification = await internalAdapter.findVerificationValue(`reset-password:${token}`);
   if (!verification || verification.expiresAt < new Date()) return undefined;

@@ -1,8 +1,9 @@
 // The per-user request limit as two server processes would run it: two
 // limiters sharing one real PostgreSQL table through the app's own sync.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { syncRateLimits } from "./api-rate-limit";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "../db";
+import { purgeRateLimits, syncRateLimits } from "./api-rate-limit";
 import { type RateLimitDelta, RateLimiter } from "./rate-limiter";
 
 const limiter = (max: number, options: Partial<ConstructorParameters<typeof RateLimiter>[0]> = {}) =>
@@ -89,5 +90,88 @@ describe("RateLimiter", () => {
     await limit.flush();
     expect(synced.reduce((sum, delta) => sum + delta.count, 0)).toBe(3);
     expect(limit.consume(key)).toMatchObject({ allowed: true, remaining: 1 });
+  });
+});
+
+describe("purging ended windows", () => {
+  const MINUTE = 60_000;
+  const rowsOf = (keys: string[]) =>
+    getDb().apiRateLimit.findMany({ where: { key: { in: keys } }, select: { key: true } });
+
+  it("deletes ended windows in the background of a sync, at most once per window", async () => {
+    // Long ago, so that no other test's rows have ended by this clock.
+    let time = Date.UTC(2020, 0, 1, 10, 0, 0);
+    const [ended, current, counted] = [randomUUID(), randomUUID(), randomUUID()];
+    await syncRateLimits([
+      { key: ended, windowStart: time - 2 * MINUTE, windowEnd: time - MINUTE, count: 1 },
+      { key: current, windowStart: time, windowEnd: time + MINUTE, count: 1 },
+    ]);
+    const purges: number[] = [];
+    const limit = limiter(10, {
+      now: () => time,
+      purge: (endedBy) => {
+        purges.push(endedBy);
+        return purgeRateLimits(endedBy);
+      },
+    });
+    limit.consume(counted);
+    await limit.flush();
+    expect((await rowsOf([ended, current, counted])).map((row) => row.key).sort()).toEqual([current, counted].sort());
+    limit.consume(counted);
+    await limit.flush();
+    expect(purges).toHaveLength(1);
+    time += MINUTE;
+    limit.consume(counted);
+    await limit.flush();
+    expect(purges).toHaveLength(2);
+  });
+
+  it("deletes at most a batch of rows per statement, and says when more are left", async () => {
+    const longAgo = Date.UTC(2019, 0, 1);
+    const keys = [randomUUID(), randomUUID(), randomUUID()];
+    await syncRateLimits(keys.map((key) => ({ key, windowStart: longAgo, windowEnd: longAgo + MINUTE, count: 1 })));
+    expect(await purgeRateLimits(longAgo + MINUTE, 2)).toBe(true);
+    expect(await rowsOf(keys)).toHaveLength(1);
+    expect(await purgeRateLimits(longAgo + MINUTE, 2)).toBe(false);
+    expect(await rowsOf(keys)).toHaveLength(0);
+  });
+});
+
+describe("settled", () => {
+  it("resolves once the sync that carries every count admitted so far has answered", async () => {
+    const answers: Array<() => void> = [];
+    const synced: number[] = [];
+    const limit = limiter(10, {
+      flushThreshold: 100,
+      syncIntervalMs: 60_000,
+      sync: async (deltas) => {
+        await new Promise<void>((resolve) => answers.push(resolve));
+        synced.push(...deltas.map((delta) => delta.count));
+        return deltas.map((delta) => delta.count);
+      },
+    });
+    const key = randomUUID();
+    limit.consume(key);
+    const pending = limit.settled();
+    void limit.flush();
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // Everything admitted is on its way: that sync is the one to wait for.
+    const inFlight = limit.settled();
+    // Admitted while it is on its way: only the next sync carries it.
+    limit.consume(key);
+    const later = limit.settled();
+    let laterDone = false;
+    void later.then(() => {
+      laterDone = true;
+    });
+    answers[0]?.();
+    await Promise.all([pending, inFlight]);
+    expect(synced).toEqual([1]);
+    void limit.flush();
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(laterDone).toBe(false);
+    answers[1]?.();
+    await later;
+    expect(synced).toEqual([1, 1]);
   });
 });

@@ -13,6 +13,8 @@ export interface RateLimitDecision {
 export interface RateLimitDelta {
   key: string;
   windowStart: number;
+  /** When the window ends (epoch ms): its row may be deleted after that. */
+  windowEnd: number;
   count: number;
 }
 
@@ -30,6 +32,12 @@ export interface RateLimiterOptions {
   syncIntervalMs?: number;
   /** A key with this many unsynced requests is synced at once (in the background). */
   flushThreshold?: number;
+  /**
+   * Deletes the shared counts of windows that ended by `endedBy`, as
+   * one bounded statement; resolves to whether it hit its bound (more may be
+   * left). Run after a sync, at most once per window unless it hit its bound.
+   */
+  purge?: (endedBy: number) => Promise<boolean>;
   onSyncError?: (error: unknown) => void;
   now?: () => number;
 }
@@ -62,6 +70,13 @@ export class RateLimiter {
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
   private flushAgain = false;
+  /** Whether some entry has requests that no sync has taken yet. */
+  private hasPending = false;
+  /** The sync on its way, and the one that will carry the counts pending now. */
+  private currentRound: Round | undefined;
+  private nextRound: Round | undefined;
+  /** The window in which ended rows were last purged (unset again when a purge hit its bound). */
+  private purgedIn: number | undefined;
 
   constructor(private readonly options: RateLimiterOptions) {
     this.max = options.max;
@@ -83,6 +98,7 @@ export class RateLimiter {
     const allowed = used < this.max;
     if (allowed) {
       entry.pending += 1;
+      this.hasPending = true;
       this.schedule(entry.pending >= this.flushThreshold);
     }
     return {
@@ -92,6 +108,19 @@ export class RateLimiter {
       remaining: Math.max(0, this.max - used - (allowed ? 1 : 0)),
       resetSeconds: Math.max(1, Math.ceil((windowStart + this.windowMs - time) / 1000)),
     };
+  }
+
+  /**
+   * Resolves once the sync that carries every count admitted so far has
+   * answered (or failed): what a serverless function waits for before it may
+   * be frozen. Never rejects.
+   */
+  settled(): Promise<void> {
+    if (this.hasPending) {
+      this.nextRound ??= newRound();
+      return this.nextRound.done;
+    }
+    return this.currentRound?.done ?? Promise.resolve();
   }
 
   /** Syncs every pending count now; resolves once the shared counts are known. */
@@ -129,13 +158,27 @@ export class RateLimiter {
   }
 
   private async syncOnce(): Promise<void> {
-    const current = this.now() - (this.now() % this.windowMs);
+    const round = this.nextRound ?? newRound();
+    this.nextRound = undefined;
+    this.currentRound = round;
+    try {
+      await this.syncPending();
+    } finally {
+      this.currentRound = undefined;
+      round.resolve();
+    }
+  }
+
+  private async syncPending(): Promise<void> {
+    const time = this.now();
+    const current = time - (time % this.windowMs);
     const batch: Array<[string, Entry]> = [];
     for (const [key, entry] of this.entries) {
       // A past window can no longer change any decision.
       if (entry.windowStart < current) this.entries.delete(key);
       else if (entry.pending > 0) batch.push([key, entry]);
     }
+    this.hasPending = false;
     if (batch.length === 0) return;
     for (const [, entry] of batch) {
       entry.inFlight = entry.pending;
@@ -143,7 +186,12 @@ export class RateLimiter {
     }
     try {
       const totals = await this.options.sync(
-        batch.map(([key, entry]) => ({ key, windowStart: entry.windowStart, count: entry.inFlight })),
+        batch.map(([key, entry]) => ({
+          key,
+          windowStart: entry.windowStart,
+          windowEnd: entry.windowStart + this.windowMs,
+          count: entry.inFlight,
+        })),
       );
       batch.forEach(([, entry], index) => {
         entry.shared = Math.max(entry.shared + entry.inFlight, totals[index] ?? 0);
@@ -155,9 +203,39 @@ export class RateLimiter {
         entry.pending += entry.inFlight;
         entry.inFlight = 0;
       }
+      this.hasPending = true;
+      this.options.onSyncError?.(error);
+      return;
+    }
+    await this.purgeEnded(current);
+  }
+
+  // Rows of ended windows would otherwise stay forever (one per user per
+  // window). One window of grace: a process whose clock is a little behind
+  // may still be counting in the previous one.
+  private async purgeEnded(current: number): Promise<void> {
+    const { purge } = this.options;
+    if (!purge || this.purgedIn === current) return;
+    this.purgedIn = current;
+    try {
+      if (await purge(current - this.windowMs)) this.purgedIn = undefined;
+    } catch (error) {
       this.options.onSyncError?.(error);
     }
   }
+}
+
+interface Round {
+  done: Promise<void>;
+  resolve: () => void;
+}
+
+function newRound(): Round {
+  let resolve = () => {};
+  const done = new Promise<void>((resolved) => {
+    resolve = resolved;
+  });
+  return { done, resolve };
 }
 
 /** The IETF draft-ietf-httpapi-ratelimit-headers fields for a decision. */

@@ -26,7 +26,8 @@ export async function takeAttempt(
   const windowMs = windowSeconds * 1000;
   const now = Date.now();
   const windowStart = now - (now % windowMs);
-  const [count = 0] = await syncRateLimits([{ key: attemptKey(kind, key), windowStart, count: 1 }]);
+  const delta = { key: attemptKey(kind, key), windowStart, windowEnd: windowStart + windowMs, count: 1 };
+  const [count = 0] = await syncRateLimits([delta]);
   return { allowed: count <= max, retryAfter: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
 }
 
