@@ -51,7 +51,25 @@ function onStop(signal: NodeJS.Signals): void {
   }
   subscribe(REQUEST_START, closeAfterResponse);
   subscribe(RESPONSE_FINISH, closeWhenIdle);
-  server.once("close", () => void closeDb());
+  closePoolBeforeExit(server);
+}
+
+// Next exits as soon as its server has closed, without waiting for anything
+// we start then: the pool's connections were left for PostgreSQL to find
+// closed (it counts them as abandoned). So Next's own "close" listeners (the
+// one that goes on to exit among them) run once the pool has closed.
+function closePoolBeforeExit(closing: Server): void {
+  const nextListeners = closing.rawListeners("close");
+  closing.removeAllListeners("close");
+  closing.once("close", () => {
+    void closeDb()
+      .catch((error: unknown) =>
+        console.error(JSON.stringify({ level: "error", message: "closing the database pool", error: String(error) })),
+      )
+      .finally(() => {
+        for (const listener of nextListeners) listener.call(closing);
+      });
+  });
 }
 
 subscribe(REQUEST_START, remember);
