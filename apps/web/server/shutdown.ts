@@ -4,11 +4,12 @@ import { Server, ServerResponse } from "node:http";
 import { closeDb } from "./db";
 
 // When `next start` (or the server under `next dev`) gets SIGTERM or SIGINT,
-// Next closes its port, lets the requests in flight finish, then exits. Two
+// Next closes its port, lets the requests in flight finish, then exits. Three
 // things are left to us: closing the database pool once the last request is
-// done, and not letting keep-alive connections hold the stop up: Node keeps a
+// done; not letting keep-alive connections hold the stop up (Node keeps a
 // connection that finishes a response after the port closed open until its
-// keep-alive timeout, and still serves new requests arriving on it.
+// keep-alive timeout, and still serves new requests arriving on it); and,
+// under `next dev`, keeping Next from cutting the requests in flight off.
 
 const REQUEST_START = "http.server.request.start";
 const RESPONSE_FINISH = "http.server.response.finish";
@@ -38,7 +39,7 @@ function closeWhenIdle(): void {
 function onStop(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
-  // Next's own listener (registered before ours) is what stops the server.
+  // Next's own listener (registered before this one) is what stops the server.
   // Without it (NEXT_MANUAL_SIG_HANDLE, another host), we must not swallow
   // the signal: close the pool, then let the signal do what it would have done.
   if (process.listenerCount(signal) === 0) {
@@ -73,4 +74,16 @@ function closePoolBeforeExit(closing: Server): void {
 }
 
 subscribe(REQUEST_START, remember);
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => onStop(signal));
+// `next dev` closes every connection as it stops, requests in flight
+// included; `next start` only the port. Swapped in before Next's listener
+// makes that call, the idle ones only: the others then close after their
+// response, as under `next start`.
+function letRequestsFinish(): void {
+  const closing = server;
+  if (closing) closing.closeAllConnections = () => closing.closeIdleConnections();
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.prependOnceListener(signal, letRequestsFinish);
+  process.once(signal, () => onStop(signal));
+}
