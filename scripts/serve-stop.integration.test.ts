@@ -87,7 +87,7 @@ afterEach(async () => {
     process.kill(postmaster, "SIGINT");
     await until(() => !existsSync(lockFile), STOP_WITHIN_MS);
   }
-});
+}, 2 * STOP_WITHIN_MS);
 
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
@@ -191,6 +191,38 @@ function slowSignUp(person: Person): Promise<() => Promise<number>> {
       ),
     );
   });
+}
+
+/**
+ * The live updates that an open /tasks page holds (GET /api/tasks/events),
+ * for a new person. Resolves once the stream is open; `end` then tells how
+ * it ended: "ended" when the server closed it.
+ */
+async function openLiveUpdates(): Promise<{ end: Promise<string> }> {
+  const origin = `http://localhost:${port}`;
+  const signUp = await fetch(`${origin}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ name: "Stop Test", ...newPerson() }),
+  });
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((each) => each.split(";")[0])
+    .join("; ");
+  const answer: unknown = await (await fetch(`${origin}/api/auth/token`, { headers: { cookie } })).json();
+  const token = typeof answer === "object" && answer !== null && "token" in answer ? String(answer.token) : "";
+  const events = await fetch(`${origin}/api/tasks/events`, { headers: { authorization: `Bearer ${token}` } });
+  expect(events.status).toBe(200);
+  const reader = events.body?.getReader();
+  if (!reader) throw new Error("no event stream");
+  await reader.read(); // ": connected"
+  const readToEnd = async (): Promise<string> => {
+    let chunk = await reader.read();
+    while (!chunk.done) chunk = await reader.read();
+    return "ended";
+  };
+  // In an object: an async function returning the promise itself would wait for it.
+  return { end: readToEnd().catch(String) };
 }
 
 async function post(path: string, body: Record<string, string>): Promise<number> {
@@ -319,6 +351,8 @@ describe.sequential("npm start and npm run dev stop cleanly", () => {
     else expect(await post("/api/auth/sign-up/email", { name: "Stop Test", ...newPerson() })).toBe(200);
     if (workers > 1) expect(await until(() => serverPids(npmPid).length === workers, STOP_WITHIN_MS)).toBe(true);
 
+    // Without an end, it would hold the stop up until the server is killed.
+    const liveUpdates = await openLiveUpdates();
     const person = newPerson();
     const inFlight = await slowSignUp(person);
 
@@ -327,6 +361,7 @@ describe.sequential("npm start and npm run dev stop cleanly", () => {
     stop(running, how, workers);
     expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
     expect(await inFlight().catch(String), running.output()).toBe(200);
+    expect(await liveUpdates.end).toBe("ended");
     await expectStoppedCleanly(running, stoppedAt, before);
     previous = person;
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { Server, ServerResponse } from "node:http";
 import { closeDb } from "./db";
+import { endEventStreams } from "./sync/end-event-streams";
 
 // When `next start` (or the server under `next dev`) gets SIGTERM or SIGINT,
 // Next closes its port, lets the requests in flight finish, then exits. Three
@@ -50,6 +51,7 @@ function onStop(signal: NodeJS.Signals): void {
     void closeDb(); // no request ever started: none is in flight
     return;
   }
+  endEventStreams();
   subscribe(REQUEST_START, closeAfterResponse);
   subscribe(RESPONSE_FINISH, closeWhenIdle);
   closePoolBeforeExit(server);
