@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInInBrowser, signUpQuickly } from "./support/people";
+import { newPerson, signInInBrowser, signUpQuickly } from "./support/people";
 
 test("a signed-out visit to /tasks goes to sign-in and comes back afterwards", async ({ page }) => {
   const person = await signUpQuickly(page);
@@ -39,4 +39,18 @@ test("signed-in people skip the landing and sign-in pages", async ({ page }) => 
     await page.goto(path);
     await expect(page).toHaveURL(/\/tasks$/);
   }
+});
+
+test("signing up from the sign-in page also comes back to the page asked for", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=%2Fsettings$/);
+  const person = newPerson();
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
 });

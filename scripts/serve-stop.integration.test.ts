@@ -1,45 +1,68 @@
 // Every way of stopping npm start and npm run dev stops the whole tree within
 // 10 s with exit code 0: Ctrl-C (SIGINT to the terminal's process group),
 // SIGTERM to the npm process (timeout, CI runners, process managers) and
-// SIGTERM to the server process itself (a container's init, systemd). The
-// database then shuts down cleanly and the next start finds the data; under
-// npm start a request in flight when the stop comes still completes.
+// SIGTERM to the server process itself (a container's init, systemd; with
+// several server processes, the cluster's primary). No process that npm
+// started is left, each server process closes its database pool before the
+// database shuts down cleanly, and the next start finds the data; a request
+// in flight when the stop comes still completes.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startLocalPostgres } from "@todo/db/local-postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { root } from "./database";
+import { otherSessions, type SessionEnds, sessionEnds } from "./database-sessions";
+import { commandOf, descendants, leftOf, processTree, type SeenProcess } from "./process-tree";
 
 const STOP_WITHIN_MS = 10_000;
 
 let folder: string;
 let env: Record<string, string>;
 let port: number;
+let databasePort: number;
+/** The app's database while npm runs it. */
+let databaseUrl: string;
+
+const dataDir = () => join(folder, "postgres");
 
 beforeAll(async () => {
-  // One build for every npm start below (turbo replays it when nothing changed).
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@todo/web", "--output-logs=errors-only"], {
-    cwd: root,
-    stdio: "inherit",
-  });
-  expect(build.status).toBe(0);
   folder = mkdtempSync(join(tmpdir(), "todo-serve-stop-"));
   chmodSync(folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
   port = await freePort();
+  databasePort = await freePort();
+  // Created here rather than by the first npm start, so that the test knows its URL.
+  const database = await startLocalPostgres({
+    dataDir: dataDir(),
+    database: "todo",
+    port: databasePort,
+    detached: true,
+  });
+  databaseUrl = database.url;
+  await database.stop();
   env = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
     PORT: String(port),
-    LOCAL_DATABASE_DIR: join(folder, "postgres"),
+    LOCAL_DATABASE_DIR: dataDir(),
+    LOCAL_DATABASE_PORT: String(databasePort),
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_RATE_LIMIT_MAX: "1000",
     NEXT_TELEMETRY_DISABLED: "1",
     WEB_CONCURRENCY: "1",
   };
+  // One build for every npm start below: with npm start's environment, whose
+  // build (turbo's hash includes NODE_ENV, which vitest sets) then replays it.
+  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@todo/web", "--output-logs=errors-only"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
+  expect(build.status).toBe(0);
 }, 600_000);
 
 let current: Running | undefined;
@@ -58,13 +81,13 @@ afterEach(async () => {
       }
     }
   }
-  const lockFile = join(folder, "postgres", "postmaster.pid");
+  const lockFile = join(dataDir(), "postmaster.pid");
   const postmaster = existsSync(lockFile) ? Number(readFileSync(lockFile, "utf8").split("\n")[0]) : 0;
   if (postmaster > 0) {
     process.kill(postmaster, "SIGINT");
     await until(() => !existsSync(lockFile), STOP_WITHIN_MS);
   }
-});
+}, 2 * STOP_WITHIN_MS);
 
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
@@ -102,11 +125,11 @@ async function launch(script: Script, extraEnv: Record<string, string> = {}): Pr
   return running;
 }
 
-function stop(running: Running, how: Stop): void {
+function stop(running: Running, how: Stop, workers: number): void {
   const pid = running.npm.pid ?? 0;
   if (how === "Ctrl-C") process.kill(-pid, "SIGINT");
   else if (how === "SIGTERM to npm") process.kill(pid, "SIGTERM");
-  else process.kill(serverPid(pid), "SIGTERM");
+  else process.kill(workers > 1 ? clusterPrimaryPid(pid) : serverPid(pid), "SIGTERM");
 }
 
 /** The process titled next-server among npm's descendants (under next dev, a grandchild of Next's CLI). */
@@ -117,33 +140,14 @@ function serverPid(ancestor: number): number {
 }
 
 function serverPids(ancestor: number): number[] {
-  return descendants(ancestor).filter((pid) => readProc(pid, "cmdline").startsWith("next-server"));
+  return descendants(ancestor).filter((pid) => commandOf(pid).startsWith("next-server"));
 }
 
-function processes(): { pid: number; ppid: number; pgid: number }[] {
-  return readdirSync("/proc").flatMap((entry) => {
-    const pid = Number(entry);
-    // "pid (comm) state ppid pgrp …": comm may hold spaces, so split after its ")".
-    const fields = readProc(pid, "stat").split(") ")[1]?.split(" ");
-    return Number.isInteger(pid) && fields ? [{ pid, ppid: Number(fields[1]), pgid: Number(fields[2]) }] : [];
-  });
-}
-
-function descendants(ancestor: number): number[] {
-  const parents = new Map(processes().map((entry) => [entry.pid, entry.ppid]));
-  const isBelow = (pid: number): boolean => {
-    const parent = parents.get(pid);
-    return parent === ancestor || (parent !== undefined && parent > 1 && isBelow(parent));
-  };
-  return [...parents.keys()].filter(isBelow);
-}
-
-function readProc(pid: number, file: string): string {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, "utf8");
-  } catch {
-    return ""; // the process ended meanwhile
-  }
+/** With several server processes, the one that started them (scripts/cluster.ts). */
+function clusterPrimaryPid(ancestor: number): number {
+  const found = descendants(ancestor).find((pid) => commandOf(pid).includes("scripts/cluster.ts"));
+  if (found === undefined) throw new Error("no cluster primary");
+  return found;
 }
 
 type Person = {
@@ -189,6 +193,38 @@ function slowSignUp(person: Person): Promise<() => Promise<number>> {
   });
 }
 
+/**
+ * The live updates that an open /tasks page holds (GET /api/tasks/events),
+ * for a new person. Resolves once the stream is open; `end` then tells how
+ * it ended: "ended" when the server closed it.
+ */
+async function openLiveUpdates(): Promise<{ end: Promise<string> }> {
+  const origin = `http://localhost:${port}`;
+  const signUp = await fetch(`${origin}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ name: "Stop Test", ...newPerson() }),
+  });
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((each) => each.split(";")[0])
+    .join("; ");
+  const answer: unknown = await (await fetch(`${origin}/api/auth/token`, { headers: { cookie } })).json();
+  const token = typeof answer === "object" && answer !== null && "token" in answer ? String(answer.token) : "";
+  const events = await fetch(`${origin}/api/tasks/events`, { headers: { authorization: `Bearer ${token}` } });
+  expect(events.status).toBe(200);
+  const reader = events.body?.getReader();
+  if (!reader) throw new Error("no event stream");
+  await reader.read(); // ": connected"
+  const readToEnd = async (): Promise<string> => {
+    let chunk = await reader.read();
+    while (!chunk.done) chunk = await reader.read();
+    return "ended";
+  };
+  // In an object: an async function returning the promise itself would wait for it.
+  return { end: readToEnd().catch(String) };
+}
+
 async function post(path: string, body: Record<string, string>): Promise<number> {
   const response = await fetch(`http://localhost:${port}${path}`, {
     method: "POST",
@@ -219,13 +255,6 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30
   return true;
 }
 
-/** What is left of the process group npm led, as "pid command". */
-function groupMembers(pgid: number): string[] {
-  return processes()
-    .filter((entry) => entry.pgid === pgid)
-    .map((entry) => `${entry.pid} ${readProc(entry.pid, "cmdline").replaceAll("\0", " ")}`);
-}
-
 function canListen(onPort: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
@@ -245,56 +274,102 @@ function freePort(): Promise<number> {
   });
 }
 
-const cases: [Script, Stop][] = [
-  ["start", "Ctrl-C"],
-  ["start", "SIGTERM to npm"],
-  ["start", "SIGTERM to the server"],
-  ["dev", "Ctrl-C"],
-  ["dev", "SIGTERM to npm"],
-  ["dev", "SIGTERM to the server"],
+interface Case {
+  script: Script;
+  how: Stop;
+  /** WEB_CONCURRENCY (npm start only): 2 runs the cluster of scripts/cluster.ts. */
+  workers: number;
+}
+
+const cases: Case[] = [
+  { script: "start", how: "Ctrl-C", workers: 1 },
+  { script: "start", how: "SIGTERM to npm", workers: 1 },
+  { script: "start", how: "SIGTERM to the server", workers: 1 },
+  { script: "start", how: "Ctrl-C", workers: 2 },
+  { script: "start", how: "SIGTERM to the server", workers: 2 },
+  { script: "dev", how: "Ctrl-C", workers: 1 },
+  { script: "dev", how: "SIGTERM to npm", workers: 1 },
+  { script: "dev", how: "SIGTERM to the server", workers: 1 },
 ];
+
+/** What a stop must end, seen just before it. */
+interface BeforeStop {
+  /** npm and everything under it: Next, its workers, the cluster, PostgreSQL. */
+  tree: SeenProcess[];
+  sessionEnds: SessionEnds;
+}
+
+async function beforeStop(running: Running): Promise<BeforeStop> {
+  // Closing the pool is only shown if the server holds connections when the stop comes.
+  expect(await otherSessions(databaseUrl)).toBeGreaterThan(0);
+  return { tree: processTree(running.npm.pid ?? 0), sessionEnds: await sessionEnds(databaseUrl) };
+}
+
+async function expectStoppedCleanly(running: Running, stoppedAt: number, before: BeforeStop): Promise<void> {
+  const code = await running.exit;
+  expect({ code, withinLimit: Date.now() - stoppedAt < STOP_WITHIN_MS }, running.output()).toEqual({
+    code: 0,
+    withinLimit: true,
+  });
+  // PostgreSQL removes its lock file when it shuts down cleanly.
+  expect(existsSync(join(dataDir(), "postmaster.pid"))).toBe(false);
+  // Processes in Next's group that it ended but did not wait for may take a moment longer.
+  await until(() => leftOf(before.tree).length === 0, stoppedAt + STOP_WITHIN_MS - Date.now());
+  expect(leftOf(before.tree)).toEqual([]);
+  expect(await canListen(port)).toBe(true);
+  // Each server process closed its pool before the database stopped: PostgreSQL
+  // counts a connection whose process exited without closing it as abandoned,
+  // and one still open at its shutdown as killed.
+  expect(await afterRestart(sessionEnds)).toEqual(before.sessionEnds);
+}
+
+/** `read` on the local database, started for it alone. */
+async function afterRestart<T>(read: (url: string) => Promise<T>): Promise<T> {
+  const database = await startLocalPostgres({
+    dataDir: dataDir(),
+    database: "todo",
+    port: databasePort,
+    detached: true,
+  });
+  try {
+    return await read(database.url);
+  } finally {
+    await database.stop();
+  }
+}
 
 // Each case signs in as the person the previous one signed up: its stop kept the data.
 let previous: Person | undefined;
 
 describe.sequential("npm start and npm run dev stop cleanly", () => {
-  it.each(cases)("npm %s, stopped by %s", async (script, how) => {
-    const running = await launch(script);
+  it.each(cases)("npm $script with $workers server process(es), stopped by $how", async ({ script, how, workers }) => {
+    const running = await launch(script, { WEB_CONCURRENCY: String(workers) });
+    const npmPid = running.npm.pid ?? 0;
+    // Also has next dev compile the auth route before the stop: a first
+    // request still compiling when the stop's grace runs out is cut off.
     if (previous) expect(await post("/api/auth/sign-in/email", previous)).toBe(200);
+    else expect(await post("/api/auth/sign-up/email", { name: "Stop Test", ...newPerson() })).toBe(200);
+    if (workers > 1) expect(await until(() => serverPids(npmPid).length === workers, STOP_WITHIN_MS)).toBe(true);
 
+    // Without an end, it would hold the stop up until the server is killed.
+    const liveUpdates = await openLiveUpdates();
     const person = newPerson();
-    // next dev closes every connection at once when it stops; next start lets
-    // the requests in flight finish.
-    const inFlight = script === "start" ? await slowSignUp(person) : undefined;
-    if (!inFlight) expect(await post("/api/auth/sign-up/email", { name: "Stop Test", ...person })).toBe(200);
+    const inFlight = await slowSignUp(person);
 
+    const before = await beforeStop(running);
     const stoppedAt = Date.now();
-    stop(running, how);
-    if (inFlight) {
-      expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
-      expect(await inFlight()).toBe(200);
-    }
-    const code = await running.exit;
-    expect({ code, withinLimit: Date.now() - stoppedAt < STOP_WITHIN_MS }, running.output()).toEqual({
-      code: 0,
-      withinLimit: true,
-    });
-    // PostgreSQL removes its lock file when it shuts down cleanly.
-    expect(existsSync(join(env.LOCAL_DATABASE_DIR ?? "", "postmaster.pid"))).toBe(false);
-    // Worker processes that Next ended but did not wait for may take a moment longer.
-    const gone = await until(
-      () => groupMembers(running.npm.pid ?? 0).length === 0,
-      stoppedAt + STOP_WITHIN_MS - Date.now(),
-    );
-    expect(gone ? [] : groupMembers(running.npm.pid ?? 0)).toEqual([]);
-    expect(await canListen(port)).toBe(true);
+    stop(running, how, workers);
+    expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
+    expect(await inFlight().catch(String), running.output()).toBe(200);
+    expect(await liveUpdates.end).toBe("ended");
+    await expectStoppedCleanly(running, stoppedAt, before);
     previous = person;
   });
 
   it("and the last stop kept the data too", async () => {
     const running = await launch("start");
     expect(previous && (await post("/api/auth/sign-in/email", previous))).toBe(200);
-    stop(running, "SIGTERM to npm");
+    stop(running, "SIGTERM to npm", 1);
     expect(await running.exit).toBe(0);
   });
 });
@@ -318,14 +393,13 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
     expect(servers).not.toContain(victim);
 
     const inFlight = await slowSignUp(newPerson());
+    // The killed process could not close its pool: count from here.
+    const before = await beforeStop(running);
     const stoppedAt = Date.now();
-    stop(running, "SIGTERM to npm");
+    stop(running, "SIGTERM to npm", 2);
     expect(await until(refusesConnections, STOP_WITHIN_MS)).toBe(true);
-    expect(await inFlight()).toBe(200);
-    expect(await running.exit).toBe(0);
-    expect(Date.now() - stoppedAt).toBeLessThan(STOP_WITHIN_MS);
-    expect(servers.filter((pid) => readProc(pid, "stat") !== "")).toEqual([]);
-    expect(existsSync(join(env.LOCAL_DATABASE_DIR ?? "", "postmaster.pid"))).toBe(false);
+    expect(await inFlight().catch(String), running.output()).toBe(200);
+    await expectStoppedCleanly(running, stoppedAt, before);
     expect(running.output()).not.toContain("A server process ended before it served");
   });
 });

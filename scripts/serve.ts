@@ -85,7 +85,8 @@ function spawnNext(port: number, workers: number, env: NodeJS.ProcessEnv): Child
   }
   // next dev runs its server in a child process, which it kills 100 ms after
   // passing a stop signal on unless told otherwise: too soon for the server
-  // to close its pool and its worker processes, which would outlive it.
+  // to finish its requests in flight and close its pool and its worker
+  // processes, which would outlive it.
   return spawnServer(process.execPath, nextServerArgs("dev", port), {
     ...options,
     env: { ...env, NEXT_EXIT_TIMEOUT_MS: String(STOP_GRACE_MS / 2) },

@@ -2,13 +2,15 @@ import "server-only";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { Server, ServerResponse } from "node:http";
 import { closeDb } from "./db";
+import { endEventStreams } from "./sync/end-event-streams";
 
 // When `next start` (or the server under `next dev`) gets SIGTERM or SIGINT,
-// Next closes its port, lets the requests in flight finish, then exits. Two
+// Next closes its port, lets the requests in flight finish, then exits. Three
 // things are left to us: closing the database pool once the last request is
-// done, and not letting keep-alive connections hold the stop up: Node keeps a
+// done; not letting keep-alive connections hold the stop up (Node keeps a
 // connection that finishes a response after the port closed open until its
-// keep-alive timeout, and still serves new requests arriving on it.
+// keep-alive timeout, and still serves new requests arriving on it); and,
+// under `next dev`, keeping Next from cutting the requests in flight off.
 
 const REQUEST_START = "http.server.request.start";
 const RESPONSE_FINISH = "http.server.response.finish";
@@ -38,7 +40,7 @@ function closeWhenIdle(): void {
 function onStop(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
-  // Next's own listener (registered before ours) is what stops the server.
+  // Next's own listener (registered before this one) is what stops the server.
   // Without it (NEXT_MANUAL_SIG_HANDLE, another host), we must not swallow
   // the signal: close the pool, then let the signal do what it would have done.
   if (process.listenerCount(signal) === 0) {
@@ -49,10 +51,41 @@ function onStop(signal: NodeJS.Signals): void {
     void closeDb(); // no request ever started: none is in flight
     return;
   }
+  endEventStreams();
   subscribe(REQUEST_START, closeAfterResponse);
   subscribe(RESPONSE_FINISH, closeWhenIdle);
-  server.once("close", () => void closeDb());
+  closePoolBeforeExit(server);
+}
+
+// Next exits as soon as its server has closed, without waiting for anything
+// we start then: the pool's connections were left for PostgreSQL to find
+// closed (it counts them as abandoned). So Next's own "close" listeners (the
+// one that goes on to exit among them) run once the pool has closed.
+function closePoolBeforeExit(closing: Server): void {
+  const nextListeners = closing.rawListeners("close");
+  closing.removeAllListeners("close");
+  closing.once("close", () => {
+    void closeDb()
+      .catch((error: unknown) =>
+        console.error(JSON.stringify({ level: "error", message: "closing the database pool", error: String(error) })),
+      )
+      .finally(() => {
+        for (const listener of nextListeners) listener.call(closing);
+      });
+  });
 }
 
 subscribe(REQUEST_START, remember);
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => onStop(signal));
+// `next dev` closes every connection as it stops, requests in flight
+// included; `next start` only the port. Swapped in before Next's listener
+// makes that call, the idle ones only: the others then close after their
+// response, as under `next start`.
+function letRequestsFinish(): void {
+  const closing = server;
+  if (closing) closing.closeAllConnections = () => closing.closeIdleConnections();
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.prependOnceListener(signal, letRequestsFinish);
+  process.once(signal, () => onStop(signal));
+}

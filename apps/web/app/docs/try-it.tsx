@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { getApiToken } from "@/lib/api-token";
 import styles from "./docs.module.css";
 
@@ -23,6 +24,8 @@ export function TryIt({ method, path, hasBody, authenticated }: TryItProps) {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // Before the script runs, sending would reload this page with the fields in its URL.
+  const hydrated = useHydrated();
   const needsId = path.includes("{id}");
 
   async function send(event: FormEvent<HTMLFormElement>) {
@@ -84,7 +87,7 @@ export function TryIt({ method, path, hasBody, authenticated }: TryItProps) {
             />
           </label>
         )}
-        <button type="submit" className="button" disabled={sending}>
+        <button type="submit" className="button" disabled={sending || !hydrated}>
           {sending ? "Sending…" : `Send ${method.toUpperCase()}`}
         </button>
       </form>

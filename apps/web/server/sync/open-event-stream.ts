@@ -2,6 +2,7 @@ import "server-only";
 import { encodeSyncCursor, type SyncCursor } from "@/lib/sync-cursor";
 import type { TaskChange } from "@/lib/sync-schemas";
 import type { ChangeHub } from "./change-hub";
+import { trackEventStream } from "./end-event-streams";
 import { purgeExpiredSoon } from "./purge-expired";
 
 /** A comment at least this often keeps proxies from closing an idle stream. */
@@ -46,9 +47,11 @@ export function openEventStream(
       });
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), KEEP_ALIVE_MS);
       const end = setTimeout(() => stop(), STREAM_MS);
+      const untrack = trackEventStream(() => stop());
       stop = (cancelled = false) => {
         if (!open) return;
         open = false;
+        untrack();
         clearInterval(keepAlive);
         clearTimeout(end);
         unsubscribe();
