@@ -6,7 +6,11 @@ import { getEnv } from "./env";
 
 // One client per process; in development it survives hot reloads, which would
 // otherwise open a new pool on every edit.
-const globalForDb = globalThis as typeof globalThis & { todoDb?: PrismaClient; todoDbClients?: Set<PrismaClient> };
+const globalForDb = globalThis as typeof globalThis & {
+  todoDb?: PrismaClient;
+  todoDbClients?: Set<PrismaClient>;
+  todoDbClosed?: boolean;
+};
 let client: PrismaClient | undefined;
 const openTransaction = new AsyncLocalStorage<Prisma.TransactionClient>();
 
@@ -33,6 +37,9 @@ export function inTransaction<T>(work: () => Promise<T>): Promise<T> {
 /** The shared client itself (its own transactions, disconnecting). */
 export function getClient(): PrismaClient {
   if (client) return client;
+  // A timer that fires during shutdown (the rate limiter's sync, say) would
+  // otherwise open a new pool that nobody closes before the process exits.
+  if (globalForDb.todoDbClosed) throw new Error("the database pool is closed: the server is stopping");
   const env = getEnv();
   client = globalForDb.todoDb ?? createClient(env.DATABASE_URL, env.databasePool);
   if (env.NODE_ENV === "development") globalForDb.todoDb = client;
@@ -45,6 +52,7 @@ export function getClient(): PrismaClient {
 
 /** Ends the pools of every client this process opened (server shutdown). */
 export async function closeDb(): Promise<void> {
+  globalForDb.todoDbClosed = true;
   const clients = [...(globalForDb.todoDbClients ?? [])];
   globalForDb.todoDbClients?.clear();
   globalForDb.todoDb = undefined;

@@ -3,6 +3,7 @@ import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { Server, ServerResponse } from "node:http";
 import { closeDb } from "./db";
 import { endEventStreams } from "./sync/end-event-streams";
+import { closeChangeHub } from "./sync/get-change-hub";
 
 // When `next start` (or the server under `next dev`) gets SIGTERM or SIGINT,
 // Next closes its port, lets the requests in flight finish, then exits. Three
@@ -65,7 +66,7 @@ function closePoolBeforeExit(closing: Server): void {
   const nextListeners = closing.rawListeners("close");
   closing.removeAllListeners("close");
   closing.once("close", () => {
-    void closeDb()
+    void Promise.all([closeDb(), closeChangeHub()])
       .catch((error: unknown) =>
         console.error(JSON.stringify({ level: "error", message: "closing the database pool", error: String(error) })),
       )

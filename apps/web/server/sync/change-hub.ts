@@ -47,6 +47,7 @@ export class ChangeHub {
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing = false;
   private lastQueryAt = 0;
+  private closed: Promise<void> = Promise.resolve();
   /** Changes queries run so far (for tests and the budget). */
   queries = 0;
 
@@ -64,19 +65,27 @@ export class ChangeHub {
     return () => {
       this.listeners.delete(listener);
       this.dirty.delete(listener);
-      if (this.listeners.size === 0) this.close();
+      if (this.listeners.size === 0) void this.close();
     };
   }
 
-  /** Stops listening and delivering; used when the last listener leaves and by tests. */
-  close(): void {
+  /**
+   * Stops listening and delivering: when the last listener leaves, at
+   * shutdown and in tests. Resolves once every LISTEN connection it ended has
+   * closed (a process that exits sooner leaves it for PostgreSQL to find dead).
+   */
+  close(): Promise<void> {
     clearTimeout(this.reconnectTimer);
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.listening = false;
     const connection = this.connection;
     this.connection = undefined;
-    connection?.end().catch(() => {});
+    if (connection) {
+      const ended = connection.end().catch(() => {});
+      this.closed = Promise.all([this.closed, ended]).then(() => {});
+    }
+    return this.closed;
   }
 
   private connect(listenUrl: string): void {

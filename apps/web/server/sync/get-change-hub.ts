@@ -26,3 +26,8 @@ export function isPooled(url: string): boolean {
     return false;
   }
 }
+
+/** Closes this process's LISTEN connection, if it has one (server shutdown). */
+export function closeChangeHub(): Promise<void> {
+  return globalForHub.todoChangeHub?.close() ?? Promise.resolve();
+}

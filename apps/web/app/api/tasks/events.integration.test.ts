@@ -85,8 +85,8 @@ describe("GET /api/tasks/events", () => {
 
 describe("the change hub", () => {
   const hubs: ChangeHub[] = [];
-  afterEach(() => {
-    for (const hub of hubs.splice(0)) hub.close();
+  afterEach(async () => {
+    await Promise.all(hubs.splice(0).map((hub) => hub.close()));
   });
 
   function listen(hub: ChangeHub, userId: string, seen: Map<string, number>): void {
