@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORT, EXTERNAL_BASE_URL, PREVIEW_PORT } from "./e2e/support/e2e-env";
+import { E2E_PORT, EXTERNAL_BASE_URL, MAIL_PORT, PREVIEW_PORT } from "./e2e/support/e2e-env";
 
 // Against a server someone else runs when PLAYWRIGHT_BASE_URL is set; otherwise
 // e2e/server.ts starts the production build on a fresh database.
@@ -63,12 +63,17 @@ export default defineConfig({
           },
         ]),
   ],
+  // The app's mail goes to a real SMTP server in this process, which the journeys
+  // read (e2e/global-setup.ts, support/mailbox.ts). The preview, a Vercel
+  // deployment without SMTP_URL, sends none (and logs that).
+  globalSetup: EXTERNAL_BASE_URL ? undefined : "./e2e/global-setup.ts",
   webServer: EXTERNAL_BASE_URL
     ? undefined
     : [
         {
           command: "npx tsx e2e/server.ts",
           url: `${baseURL}/api/health`,
+          env: { SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`, MAIL_FROM: "Todo <no-reply@example.test>" },
           reuseExistingServer: false,
           // A cold `next build` on two cores takes a few minutes; a cached one, seconds.
           timeout: 300_000,

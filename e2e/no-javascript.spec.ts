@@ -226,8 +226,8 @@ test("without JavaScript other devices are signed out from settings, one or all"
   await expect(page).toHaveURL(/\/settings$/);
 });
 
-test.describe("with the e2e server's mailbox", () => {
-  test.skip(!mailboxAvailable(), "needs the e2e server's mailbox (not available against an external server)");
+test.describe("with the e2e mailbox", () => {
+  test.skip(!mailboxAvailable(), "needs the e2e mailbox (not available against an external server)");
 
   test("without JavaScript the verification link is sent again from settings", async ({ page }) => {
     const person = await signUpQuickly(page);

@@ -168,7 +168,7 @@ for (const mode of ["with JavaScript", "without JavaScript", "before hydration"]
   test.describe(mode, () => {
     test.use({ javaScriptEnabled: mode !== "without JavaScript" });
 
-    test.skip(!mailboxAvailable(), "the reset link comes by e-mail: needs the e2e server's mailbox");
+    test.skip(!mailboxAvailable(), "the reset link comes by e-mail: needs the e2e mailbox");
 
     test("no request URL of sign-up, sign-in, password change or reset, or account deletion contains a password", async ({
       page,

@@ -1,11 +1,11 @@
 // Forgot password, end to end, with the real e-mail read from the SMTP server
-// the e2e server runs (support/mailbox.ts).
+// that Playwright's process runs (support/mailbox.ts).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { linkFromMail, mailboxAvailable } from "./support/mailbox";
 import { newPerson, signInInBrowser, signUpQuickly } from "./support/people";
 
-test.skip(!mailboxAvailable(), "needs the e2e server's mailbox (not available against an external server)");
+test.skip(!mailboxAvailable(), "needs the e2e mailbox (not available against an external server)");
 
 const RESET_LINK = "/api/auth/reset-password/";
 

@@ -20,7 +20,6 @@ import {
   PREVIEW_DEPLOYMENT_HOST,
   PREVIEW_PORT,
 } from "./support/e2e-env";
-import { startMailbox } from "./support/mailbox";
 
 // --preview: the same build again, configured as a Vercel preview deployment.
 // It leaves the build to the main server and waits for it.
@@ -53,17 +52,11 @@ async function main(): Promise<void> {
   chmodSync(folder, 0o755); // as root, PostgreSQL runs as the "postgres" user and must enter it
   postgres = await startLocalPostgres({ dataDir: join(folder, "cluster"), database: "e2e", ephemeral: true });
   await applyMigrations(postgres.url, join(root, "prisma/migrations"));
-  // The main server's mail goes to a real SMTP server the journeys read. The
-  // preview, a Vercel deployment without SMTP_URL, sends none (and logs that).
-  let mail: Record<string, string> = {};
   if (preview) {
     await untilHealthy(`http://localhost:${E2E_PORT}/api/health`);
   } else {
     build();
-    const mailDir = join(folder, "mail");
-    const mailbox = await startMailbox(mailDir);
-    mail = { SMTP_URL: mailbox.url, MAIL_FROM: "Todo <no-reply@example.test>" };
-    const state: E2eState = { databaseUrl: postgres.url, mailDir };
+    const state: E2eState = { databaseUrl: postgres.url };
     writeFileSync(E2E_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
   }
 
@@ -71,11 +64,12 @@ async function main(): Promise<void> {
     cwd: webDir,
     stdio: "inherit",
     env: {
+      // With SMTP_URL and MAIL_FROM for the main server: Playwright's config sets
+      // them, its own process runs the SMTP server (e2e/global-setup.ts).
       ...process.env,
       DATABASE_URL: postgres.url,
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: `http://localhost:${port}`,
-      ...mail,
       ...(preview
         ? {
             VERCEL: "1",

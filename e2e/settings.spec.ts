@@ -156,8 +156,8 @@ for (const [ending, end] of [
   });
 }
 
-test.describe("with the e2e server's mailbox", () => {
-  test.skip(!mailboxAvailable(), "needs the e2e server's mailbox (not available against an external server)");
+test.describe("with the e2e mailbox", () => {
+  test.skip(!mailboxAvailable(), "needs the e2e mailbox (not available against an external server)");
 
   test("a new email address takes effect only once its link is opened", async ({ page }) => {
     const person = await signUpQuickly(page);

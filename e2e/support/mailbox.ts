@@ -1,18 +1,19 @@
-// The journeys read the app's real e-mail: e2e/server.ts runs a real SMTP
-// server (the `smtp-server` package) next to the app it starts, gives the app
-// its SMTP_URL, and keeps each message it receives as an .eml file in the
-// run's folder; the tests read them from there (its path is in the state file).
-// The SMTP server lives in that process, not in Playwright's, because the app
-// needs its address when it starts, before any test runs.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// The journeys read the app's real e-mail: Playwright's own process runs a real
+// SMTP server (the `smtp-server` package; started by e2e/global-setup.ts), the
+// app is given its address (SMTP_URL in playwright.config.ts) and sends to it
+// when a test makes it send, and each message that arrives is kept as an .eml
+// file in MAIL_DIR, where the tests read it.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
-import { readE2eState } from "./e2e-env";
+import { EXTERNAL_BASE_URL, MAIL_DIR } from "./e2e-env";
 
-/** Starts the SMTP server on a free port, storing messages in `folder`; resolves with its SMTP_URL. */
-export async function startMailbox(folder: string): Promise<{ url: string; close: () => void }> {
-  mkdirSync(folder, { recursive: true });
+/** Starts the SMTP server on 127.0.0.1:`port`, keeping each message in a fresh `folder`. */
+export async function startMailbox(folder: string, port: number): Promise<{ close: () => Promise<void> }> {
+  // A run that was killed leaves its mail behind; this run must not read it.
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { mode: 0o700 }); // the messages hold live reset and verification links
   let received = 0;
   const server = new SMTPServer({
     // Plain SMTP on localhost: no TLS certificate and no login to set up.
@@ -28,13 +29,30 @@ export async function startMailbox(folder: string): Promise<{ url: string; close
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  if (typeof address !== "object" || address === null) throw new Error("the mailbox is not listening");
-  return { url: `smtp://127.0.0.1:${address.port}`, close: () => server.close() };
+  await new Promise<void>((resolve, reject) => {
+    const refuse = (error: Error) =>
+      reject(new Error(`the e2e mailbox cannot listen on port ${port} (${error.message}); E2E_PORT moves it`));
+    server.once("error", refuse);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", refuse);
+      resolve();
+    });
+  });
+  // A connection the app drops must not end Playwright's process, as an unhandled 'error' would.
+  server.on("error", (error: Error) => console.error(`e2e mailbox: ${error.message}`));
+  return {
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          rmSync(folder, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
+  };
 }
 
-export const mailboxAvailable = () => readE2eState()?.mailDir !== undefined;
+/** The mailbox runs whenever this run starts the app; not against a server someone else runs. */
+export const mailboxAvailable = () => EXTERNAL_BASE_URL === undefined;
 
 export interface Mail {
   raw: string;
@@ -44,11 +62,10 @@ export interface Mail {
 
 /** The messages to `to` so far whose link contains `linkTo`, oldest first. */
 export function mailsTo(to: string, linkTo: string): Mail[] {
-  const folder = readE2eState()?.mailDir;
-  if (!folder) throw new Error("no mailbox: these tests need the e2e server's SMTP server");
-  return readdirSync(folder)
+  if (!mailboxAvailable()) throw new Error("no mailbox: these tests need the SMTP server of a run that starts the app");
+  return readdirSync(MAIL_DIR)
     .sort()
-    .map((file) => decode(readFileSync(join(folder, file), "utf8")))
+    .map((file) => decode(readFileSync(join(MAIL_DIR, file), "utf8")))
     .filter((mail) => recipient(mail.raw) === to.toLowerCase() && mail.link.includes(linkTo));
 }
 
