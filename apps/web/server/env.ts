@@ -77,6 +77,9 @@ const schema = z.object({
   // Sign-up and sign-in attempts allowed per client IP in each window.
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // Every other /api/auth endpoint (the API token, the session): per client IP
+  // and endpoint per 10 s, Better Auth's own default.
+  AUTH_RATE_LIMIT_OTHER_MAX: z.coerce.number().int().positive().default(100),
   // Reverse proxies in front of the app that append to X-Forwarded-For (0: served directly).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Requests to /api/tasks* per user (the token's sub) in each window.

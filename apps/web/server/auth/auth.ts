@@ -74,6 +74,8 @@ function createAuth() {
       // On everywhere, not only in production: tests raise the limit explicitly.
       enabled: true,
       storage: "database",
+      window: 10,
+      max: env.AUTH_RATE_LIMIT_OTHER_MAX,
       customRules: {
         "/sign-in/email": authRule,
         "/sign-up/email": authRule,

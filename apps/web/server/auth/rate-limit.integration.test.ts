@@ -133,6 +133,19 @@ describe("sign-up and sign-in rate limits", () => {
     expectRateLimited(await POST(post("/request-password-reset", { email: "nobody@example.test" }, ip)));
   });
 
+  it("limits every other endpoint, the API token among them, by AUTH_RATE_LIMIT_OTHER_MAX per 10 s", async () => {
+    const ip = "192.0.2.100";
+    const POST = await loadAuthRoute();
+    Object.assign(process.env, { AUTH_RATE_LIMIT_OTHER_MAX: "2" });
+    const { GET } = await import("@/app/api/auth/[...all]/route");
+    const signedUp = await POST(post("/sign-up/email", newUser(), "192.0.2.101"));
+    const cookie = (signedUp.headers.getSetCookie() ?? []).map((value) => value.split(";")[0]).join("; ");
+    const token = () => GET(new Request(`${ORIGIN}/api/auth/token`, { headers: { cookie, "x-forwarded-for": ip } }));
+    for (let attempt = 0; attempt < 2; attempt += 1) expect((await token()).status).toBe(200);
+    expect((await token()).status).toBe(429);
+    delete process.env.AUTH_RATE_LIMIT_OTHER_MAX;
+  });
+
   it("limits verification e-mail requests per client address, answering a known and an unknown address alike", async () => {
     const ip = "192.0.2.90";
     const POST = await loadAuthRoute();
