@@ -14,6 +14,7 @@ export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
   if (ctx.path === "/sign-in/email" && typeof email === "string") {
     // With the per-IP limit alone, an attacker spread over many addresses
     // would still get AUTH_RATE_LIMIT_MAX guesses per window at one account.
+    // A rolling window: no turn of the clock hands out a fresh allowance.
     const { AUTH_RATE_LIMIT_MAX: max, AUTH_RATE_LIMIT_WINDOW_SECONDS: window } = getEnv();
     const attempt = await takeAttempt("sign-in", email, max, window);
     if (!attempt.allowed) {

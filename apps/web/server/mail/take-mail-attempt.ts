@@ -1,6 +1,5 @@
 import "server-only";
-import type { AttemptDecision, AttemptKind } from "../limits/take-attempt";
-import { takeRollingAttempt } from "../limits/take-rolling-attempt";
+import { type AttemptDecision, type AttemptKind, takeAttempt } from "../limits/take-attempt";
 import type { AccountMailKind } from "./account-mail";
 
 /** Reset and verification e-mails to one address in any 60 minutes, whoever asks for them. */
@@ -16,5 +15,5 @@ const LIMIT_KIND: Record<AccountMailKind, AttemptKind> = {
 
 /** Counts one e-mail of `kind` to `to` and says whether it may go out. */
 export function takeMailAttempt(kind: AccountMailKind, to: string): Promise<AttemptDecision> {
-  return takeRollingAttempt(LIMIT_KIND[kind], to, MAILS_PER_ADDRESS, MAIL_WINDOW_SECONDS);
+  return takeAttempt(LIMIT_KIND[kind], to, MAILS_PER_ADDRESS, MAIL_WINDOW_SECONDS);
 }
