@@ -15,7 +15,9 @@ import { uuidv7 } from "./uuidv7";
  * the input can choose the owner. One statement: it locks the owner's row
  * while checking the quota against the task count the database keeps (a
  * concurrent create waits, then sees the new count), picks a position before
- * the first task's and inserts. See withPositionRetry for two creates at once.
+ * the first task's (read after the lock, so a create that waited sees the
+ * tasks of those it waited for) and inserts. withPositionRetry stays for an
+ * idempotent request and for a move that takes the same key at once.
  */
 export async function createTask(userId: string, input: CreateTaskInput): Promise<Task> {
   const now = new Date();
@@ -29,7 +31,7 @@ export async function createTask(userId: string, input: CreateTaskInput): Promis
       INSERT INTO "task" ("id", "user_id", "title", "description", "due_date", "priority", "position", "created_at", "updated_at")
       SELECT ${id}::uuid, owner."id", ${input.title}, ${input.description ?? null}, ${input.due_date ?? null}::date,
              ${input.priority ?? "none"}::"task_priority",
-             "position_between"(NULL, (SELECT min("position") FROM "task" WHERE "user_id" = owner."id")), ${now}, ${now}
+             "position_between"(NULL, "first_position"(owner."id")), ${now}, ${now}
       FROM owner
       RETURNING ${TASK_COLUMNS}`,
   );

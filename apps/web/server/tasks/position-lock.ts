@@ -6,9 +6,10 @@ import { getDb, inOpenTransaction, inTransaction } from "../db";
  * Writes that pick a position from their neighbours' (creates at the top,
  * moves) do it in the statement that writes, with the database's
  * position_between: one round trip. Each such statement locks the owner's row
- * (the lock the task quota takes on create), but its snapshot is older than
- * the lock: two of them at once may read the same neighbours and pick the
- * same key. The unique index on (user_id, position) then refuses the second,
+ * (the lock the task quota takes on create). A create reads the first key
+ * after that lock (first_position), but a move's snapshot is older than the
+ * lock: two moves at once, or a move and a create, may read the same
+ * neighbours and pick the same key. The unique index on (user_id, position) then refuses the second,
  * which runs again in a transaction that takes the lock first, so that its
  * statement reads the neighbours after every other position writer is done.
  * Inside an open transaction (an idempotent request) a refused statement

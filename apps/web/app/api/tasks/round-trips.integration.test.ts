@@ -96,6 +96,22 @@ describe("one database round trip per /api/tasks* request", () => {
   it("GET changes", () => expectOne(() => call("GET", "/api/tasks/changes", { token: user.token }), 200));
 });
 
+it("gives 20 concurrent POSTs of one user one statement each: none collides on a position and runs again", async () => {
+  const racer = await signUpUser();
+  let statuses: number[] = [];
+  const statements = await statementsOf(async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        call("POST", "/api/tasks", { token: racer.token, body: { title: `Racing ${index}` } }),
+      ),
+    );
+    statuses = answers.map((answer) => answer.status);
+  });
+  expect(statuses).toEqual(Array(20).fill(201));
+  expect(statements).toHaveLength(20);
+  expect(statements.filter((text) => /^BEGIN/.test(text))).toEqual([]);
+});
+
 it("the spy sees a transaction's BEGIN and COMMIT: an idempotent POST sends more than one statement", async () => {
   const statements = await statementsOf(() =>
     call("POST", "/api/tasks", { token: user.token, body: { title: "Keyed" }, headers: { "idempotency-key": "k-1" } }),
