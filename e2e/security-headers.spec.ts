@@ -1,4 +1,4 @@
-// The headers a served build really sends: next.config.ts rules, the proxy's
+// The headers a served build really sends: next.config.mjs rules, the proxy's
 // nonce policy and the API's own headers, as a browser or a CDN sees them.
 import { expect, test } from "@playwright/test";
 import { bearer } from "./support/api";

@@ -37,7 +37,7 @@ function apiPathCheck(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Not the API (next.config.ts gives it a fixed policy, and its hot paths pay
+  // Not the API (next.config.mjs gives it a fixed policy, and its hot paths pay
   // nothing for a proxy), not static files, not prefetches (no document).
   matcher: [
     // API paths only when they hold a percent sign: the only ones that can fail to decode.

@@ -39,7 +39,7 @@ const routes: Array<[RegExp, Dispatch]> = [
     /^\/api\/tasks\/([^/]+)\/move$/,
     (method, request, id) => moveRoute[method](request, { params: Promise.resolve({ id }) }),
   ],
-  // next.config.ts rewrites /health to /api/health.
+  // next.config.mjs rewrites /health to /api/health.
   [/^(\/api)?\/health$/, (method, request) => healthRoute[method](request, noParams)],
   [/^\/api\/ping$/, (method, request) => pingRoute[method](request, noParams)],
   [/^\/api\/openapi\.json$/, (method, request) => openapiRoute[method](request, noParams)],

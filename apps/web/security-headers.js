@@ -1,23 +1,25 @@
-// Security headers, in one place for next.config.ts (fixed headers, which Next
+// @ts-check
+// Security headers, in one place for next.config.mjs (fixed headers, which Next
 // adds from its routes manifest at next to no cost per request) and proxy.ts
 // (the pages' Content-Security-Policy, which needs a fresh nonce per request).
+// JavaScript checked as TypeScript: next.config.mjs imports it, and a config
+// Node can load as it is spares every server process Next's compiler (SWC,
+// about 26 MB of memory each), which it loads only to read a next.config.ts.
 
-export interface Header {
-  key: string;
-  value: string;
-}
-
-export interface HeaderRule {
-  source: string;
-  headers: Header[];
-}
+/** @typedef {{ key: string, value: string }} Header */
+/** @typedef {{ source: string, headers: Header[] }} HeaderRule */
 
 /**
  * The pages' policy: scripts run only when they carry this response's nonce
  * (Next puts it on every script it renders) or were loaded by one that does
  * ('strict-dynamic'); no inline script or eval otherwise.
  */
-export function pageContentSecurityPolicy(nonce: string, options: { development: boolean }): string {
+/**
+ * @param {string} nonce
+ * @param {{ development: boolean }} options
+ * @returns {string}
+ */
+export function pageContentSecurityPolicy(nonce, options) {
   return [
     "default-src 'self'",
     // Development only: React rebuilds server error stacks with eval.
@@ -39,8 +41,12 @@ export function pageContentSecurityPolicy(nonce: string, options: { development:
 /** API answers are JSON: nothing in them may load or run, and nothing may frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-/** The headers every answer carries, pages and API alike. */
-export function commonSecurityHeaders(options: { production: boolean }): Header[] {
+/**
+ * The headers every answer carries, pages and API alike.
+ * @param {{ production: boolean }} options
+ * @returns {Header[]}
+ */
+export function commonSecurityHeaders(options) {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "same-origin" },
@@ -52,10 +58,12 @@ export function commonSecurityHeaders(options: { production: boolean }): Header[
 }
 
 /**
- * next.config.ts `headers()`. Pages get their policy from proxy.ts only: two
+ * next.config.mjs `headers()`. Pages get their policy from proxy.ts only: two
  * Content-Security-Policy headers would both be enforced.
+ * @param {{ production: boolean }} options
+ * @returns {HeaderRule[]}
  */
-export function securityHeaderRules(options: { production: boolean }): HeaderRule[] {
+export function securityHeaderRules(options) {
   const apiPolicy = [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }];
   return [
     { source: "/:path*", headers: commonSecurityHeaders(options) },

@@ -1,11 +1,13 @@
+// @ts-check
+// JavaScript, not TypeScript: see security-headers.js.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { NextConfig } from "next";
-import { securityHeaderRules } from "./security-headers";
+import { securityHeaderRules } from "./security-headers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // The workspace package is TypeScript source; Next compiles it with the app.
   transpilePackages: ["@todo/db"],
   outputFileTracingRoot: root,
