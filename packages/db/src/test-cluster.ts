@@ -16,14 +16,16 @@ export async function startTestCluster(database = "test"): Promise<TestCluster> 
   chmodSync(folder, 0o755); // as root, PostgreSQL runs as "postgres" and must enter it
   const dataDir = join(folder, "cluster");
   const postgres = await startLocalPostgres({ dataDir, database, ephemeral: true });
-  return {
+  const cluster: TestCluster = {
     folder,
     dataDir,
     postgres,
     dispose: async () => {
-      await postgres.stop();
+      // The server now running: a test may have stopped the first and started another.
+      await cluster.postgres.stop();
       // PostgreSQL may still be writing its last WAL files as it exits.
       rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
     },
   };
+  return cluster;
 }
