@@ -13,8 +13,6 @@
  * The pages' policy: scripts run only when they carry this response's nonce
  * (Next puts it on every script it renders) or were loaded by one that does
  * ('strict-dynamic'); no inline script or eval otherwise.
- */
-/**
  * @param {string} nonce
  * @param {{ development: boolean }} options
  * @returns {string}

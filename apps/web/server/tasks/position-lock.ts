@@ -9,9 +9,10 @@ import { getDb, inOpenTransaction, inTransaction } from "../db";
  * (the lock the task quota takes on create). A create reads the first key
  * after that lock (first_position), but a move's snapshot is older than the
  * lock: two moves at once, or a move and a create, may read the same
- * neighbours and pick the same key. The unique index on (user_id, position) then refuses the second,
- * which runs again in a transaction that takes the lock first, so that its
- * statement reads the neighbours after every other position writer is done.
+ * neighbours and pick the same key. The unique index on (user_id, position)
+ * then refuses the second, which runs again in a transaction that takes the
+ * lock first, so that its statement reads the neighbours after every other
+ * position writer is done.
  * Inside an open transaction (an idempotent request) a refused statement
  * would abort the transaction, so there the lock comes first.
  */
