@@ -32,4 +32,24 @@ describe("createPool", () => {
       warn.mockRestore();
     }
   });
+
+  it("survives the server ending an idle connection: no uncaught error, the next query gets a new one", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const pool = createPool(cluster.postgres.url, { max: 1 });
+    const admin = new pg.Client({ connectionString: cluster.postgres.url });
+    await admin.connect();
+    try {
+      const { rows } = await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      expect(pool.idleCount).toBe(1);
+      await admin.query("SELECT pg_terminate_backend($1)", [rows[0]?.pid]);
+      await vi.waitFor(() => expect(pool.idleCount).toBe(0));
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("database connection ended"));
+      const next = await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      expect(next.rows[0]?.pid).not.toBe(rows[0]?.pid);
+    } finally {
+      await admin.end();
+      await pool.end();
+      warn.mockRestore();
+    }
+  });
 });

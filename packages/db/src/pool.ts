@@ -99,6 +99,9 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
   // the whole server process down. Its holder still sees the failure on its
   // next query, and the pool then discards the connection.
   pool.on("connect", (client) => client.on("error", noteConnectionError));
+  // An idle connection's error, and one that comes after a holder released a
+  // broken connection, are re-emitted by the pool: unheard, that throws too.
+  pool.on("error", noteConnectionError);
   return pool;
 }
 
