@@ -24,9 +24,6 @@ export function getDb(): Prisma.TransactionClient {
   return openTransaction.getStore() ?? getClient();
 }
 
-/** Whether getDb() is a transaction that inTransaction opened. */
-export const inOpenTransaction = (): boolean => openTransaction.getStore() !== undefined;
-
 /** Runs `work` in one transaction, which getDb() returns inside it. */
 export function inTransaction<T>(work: () => Promise<T>): Promise<T> {
   if (openTransaction.getStore()) return work();

@@ -112,6 +112,24 @@ it("gives 20 concurrent POSTs of one user one statement each: none collides on a
   expect(statements.filter((text) => /^BEGIN/.test(text))).toEqual([]);
 });
 
+it("gives 20 concurrent moves of one user into one gap one statement each: none collides on a position", async () => {
+  const racer = await signUpUser();
+  const anchor = await createTaskFor(racer.token, { title: "Anchor" });
+  const movers: { id: string }[] = [];
+  for (let index = 0; index < 20; index++) movers.push(await createTaskFor(racer.token, { title: `Mover ${index}` }));
+  let statuses: number[] = [];
+  const statements = await statementsOf(async () => {
+    const answers = await Promise.all(
+      movers.map((task) =>
+        call("POST", `/api/tasks/${task.id}/move`, { token: racer.token, body: { after_id: anchor.id } }),
+      ),
+    );
+    statuses = answers.map((answer) => answer.status);
+  });
+  expect(statuses).toEqual(Array(20).fill(200));
+  expect(statements).toHaveLength(20);
+});
+
 it("the spy sees a transaction's BEGIN and COMMIT: an idempotent POST sends more than one statement", async () => {
   const statements = await statementsOf(() =>
     call("POST", "/api/tasks", { token: user.token, body: { title: "Keyed" }, headers: { "idempotency-key": "k-1" } }),
