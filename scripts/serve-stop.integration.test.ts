@@ -17,7 +17,7 @@ import { startLocalPostgres } from "@todo/db/local-postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { root } from "./database";
 import { otherSessions, type SessionEnds, sessionEnds } from "./database-sessions";
-import { commandOf, descendants, leftOf, processTree, type SeenProcess } from "./process-tree";
+import { commandOf, descendants, leftOf, processTree, readProc, type SeenProcess } from "./process-tree";
 
 const STOP_WITHIN_MS = 10_000;
 
@@ -371,9 +371,13 @@ describe.sequential("npm start and npm run dev stop cleanly", () => {
     previous = person;
   });
 
-  it("and the last stop kept the data too", async () => {
+  it("and the last stop kept the data too, in a server that runs without SWC", async () => {
     const running = await launch("start");
     expect(previous && (await post("/api/auth/sign-in/email", previous))).toBe(200);
+    // Only a TypeScript next.config makes next start load SWC (26 MB of RSS): see README, Benchmark.
+    const maps = readProc(serverPid(running.npm.pid ?? 0), "maps");
+    expect(maps).toContain("libc");
+    expect(maps).not.toContain("next-swc");
     stop(running, "SIGTERM to npm", 1);
     expect(await running.exit).toBe(0);
   });
