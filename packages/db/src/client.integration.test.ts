@@ -11,6 +11,27 @@ beforeAll(async () => {
 afterAll(() => cluster.dispose());
 
 describe("createPrismaClient", () => {
+  it("connects no more after $disconnect: a later query fails and opens no connection", async () => {
+    const db = createPrismaClient(cluster.postgres.url, { max: 1 });
+    const admin = createPrismaClient(cluster.postgres.url, { max: 1 });
+    const othersConnected = async () => {
+      const [row] = await admin.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`;
+      return row?.n;
+    };
+    try {
+      expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      expect(await othersConnected()).toBe(1);
+      await db.$disconnect();
+      await expect(db.$queryRaw`SELECT 1 AS one`).rejects.toThrow();
+      expect(await othersConnected()).toBe(0);
+    } finally {
+      await db.$disconnect();
+      await admin.$disconnect();
+    }
+  });
+
   it("prepares a query text once per connection and then only executes it", async () => {
     const db = createPrismaClient(cluster.postgres.url, { max: 1 });
     try {

@@ -28,15 +28,24 @@ export interface ClientOptions extends PoolOptions {
  * A Prisma client on node-postgres; create one per process and reuse it.
  * Takes a database URL, or a pool made with createPool when the caller needs
  * the pool itself (e.g. to release idle connections on serverless). The
- * client owns the pool: $disconnect() ends it.
+ * client owns the pool: $disconnect() ends it for good, and a query after it
+ * fails rather than connect again.
  */
 export function createPrismaClient(
   database: string | pg.Pool,
   { preparedStatements = true, ...pool }: ClientOptions = {},
 ): PrismaClient {
-  const adapter = new PrismaPg(database instanceof pg.Pool ? database : createPool(database, pool), {
-    disposeExternalPool: true,
-    ...(preparedStatements ? { statementNameGenerator: statementNames() } : {}),
-  });
-  return new PrismaClient({ adapter });
+  const pgPool = database instanceof pg.Pool ? database : createPool(database, pool);
+  // Not the adapter's disposeExternalPool: once it has ended the pool, the
+  // adapter answers the next query with a new pool from the same options,
+  // which nobody ends (a timer that fires while the server stops would leave
+  // its connection for PostgreSQL to find abandoned).
+  const adapter = new PrismaPg(pgPool, preparedStatements ? { statementNameGenerator: statementNames() } : {});
+  const client = new PrismaClient({ adapter });
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    if (!pgPool.ending) await pgPool.end();
+  };
+  return client;
 }
