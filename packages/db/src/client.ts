@@ -41,7 +41,9 @@ export function createPrismaClient(
   // which nobody ends (a timer that fires while the server stops would leave
   // its connection for PostgreSQL to find abandoned).
   const adapter = new PrismaPg(pgPool, preparedStatements ? { statementNameGenerator: statementNames() } : {});
-  const client = new PrismaClient({ adapter });
+  // "minimal": no stack captured on every query for a code frame in Prisma's
+  // error messages, about 12 µs of CPU per query (the same messages in production).
+  const client = new PrismaClient({ adapter, errorFormat: "minimal" });
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
     await disconnect();
