@@ -26,6 +26,8 @@ export interface ChangeHubOptions {
 }
 
 const CHANNEL = "task_changes";
+// Also how long closing waits for a connect under way.
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * Fans committed task changes out to this process's events streams. A
@@ -42,6 +44,8 @@ export class ChangeHub {
   private readonly minQueryIntervalMs: number;
   private readonly read: (requests: readonly ChangesRequest[]) => Promise<ChangesResult[]>;
   private connection: pg.Client | undefined;
+  /** Settles once the current connection's connect and LISTEN have, either way. */
+  private connecting: Promise<unknown> = Promise.resolve();
   private listening = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -82,14 +86,16 @@ export class ChangeHub {
     const connection = this.connection;
     this.connection = undefined;
     if (connection) {
-      const ended = connection.end().catch(() => {});
+      // pg's end() cuts a connection still logging in or running LISTEN off
+      // without a goodbye, which PostgreSQL counts as an abandoned session.
+      const ended = this.connecting.then(() => connection.end()).catch(() => {});
       this.closed = Promise.all([this.closed, ended]).then(() => {});
     }
     return this.closed;
   }
 
   private connect(listenUrl: string): void {
-    const connection = createClient(listenUrl);
+    const connection = createClient(listenUrl, { connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     this.connection = connection;
     const lost = (error: unknown) => {
       if (this.connection !== connection) return;
@@ -109,9 +115,9 @@ export class ChangeHub {
       for (const listener of this.listeners) if (listener.userId === message.payload) this.dirty.add(listener);
       this.schedule();
     });
-    connection
-      .connect()
-      .then(() => connection.query(`LISTEN ${CHANNEL}`))
+    const ready = connection.connect().then(() => connection.query(`LISTEN ${CHANNEL}`));
+    this.connecting = ready.catch(() => {});
+    ready
       .then(() => {
         if (this.connection !== connection) return;
         this.listening = true;

@@ -1,6 +1,7 @@
 // Live updates: GET /api/tasks/events, and the per-process hub behind it,
 // with real LISTEN/NOTIFY connections (two hubs stand for two server processes).
 
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as events } from "@/app/api/tasks/events/route";
 import { changesPage } from "@/lib/sync-schemas";
@@ -127,6 +128,55 @@ describe("the change hub", () => {
     }
     latencies.sort((a, b) => a - b);
     expect(latencies[Math.ceil(latencies.length * 0.95) - 1]).toBeLessThan(2_000);
+  });
+
+  it("closed while it logs in or runs LISTEN, still says goodbye: PostgreSQL finds no session abandoned", async () => {
+    // A database of this test's own: PostgreSQL counts how sessions ended per database.
+    const database = `hub_close_${process.pid}_${Date.now()}`;
+    const admin = await connect();
+    await admin.query(`CREATE DATABASE "${database}"`);
+    const url = new URL(process.env.DATABASE_URL ?? "");
+    url.pathname = `/${database}`;
+    // Calls `onListen` the moment a LISTEN has been sent, before its answer.
+    let onListen: (() => void) | undefined;
+    const query: unknown = Reflect.get(pg.Client.prototype, "query");
+    if (typeof query !== "function") throw new Error("pg.Client#query is not a function");
+    Reflect.set(pg.Client.prototype, "query", function (this: unknown, ...args: unknown[]) {
+      const result: unknown = Reflect.apply(query, this, args);
+      if (typeof args[0] === "string" && args[0].startsWith("LISTEN")) onListen?.();
+      return result;
+    });
+    try {
+      for (const moment of ["logging in", "running LISTEN"]) {
+        for (let round = 0; round < 5; round++) {
+          const hub = new ChangeHub({ listenUrl: url.toString(), read: async () => [] });
+          const closed = new Promise<void>((resolve) => {
+            onListen = () => void hub.close().then(resolve);
+          });
+          listen(hub, "nobody", new Map());
+          if (moment === "logging in") await hub.close();
+          else await closed;
+        }
+      }
+      const sessions = async () => {
+        const { rows } = await admin.query<{ open: string; ended: string; abandoned: string }>(
+          `SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = $1) AS open,
+                  sessions AS ended, sessions_abandoned AS abandoned
+             FROM pg_stat_database WHERE datname = $1`,
+          [database],
+        );
+        return { open: Number(rows[0]?.open), ended: Number(rows[0]?.ended), abandoned: Number(rows[0]?.abandoned) };
+      };
+      // A backend reports how its session ended as it exits.
+      await expect.poll(async () => (await sessions()).open, { timeout: 5_000 }).toBe(0);
+      const { ended, abandoned } = await sessions();
+      expect(ended).toBeGreaterThanOrEqual(5);
+      expect(abandoned).toBe(0);
+    } finally {
+      Reflect.set(pg.Client.prototype, "query", query);
+      await admin.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+      await admin.end();
+    }
   });
 
   it("still delivers, by polling once a second, when it cannot LISTEN (a pooled URL)", async () => {
