@@ -121,6 +121,8 @@ for (const colorScheme of ["light", "dark"] as const) {
         .click();
       const undo = page.getByRole("button", { name: "Undo" });
       await expect(undo).toBeVisible();
+      // On the toast, the pointer holds the Undo open for as long as the check takes.
+      await undo.hover();
       await expectNoSeriousViolations(page, "a deletion with its Undo");
       await undo.click();
       await expect(taskCheckbox(page, "Book dentist")).toBeVisible();
