@@ -20,7 +20,10 @@ async function atStartOfWindow(): Promise<void> {
 const remainingOf = (headers: Headers) => Number(/;r=(\d+);/.exec(headers.get("ratelimit") ?? "")?.[1]);
 
 describe("per-user request limit", () => {
-  it("puts the policy and what remains on every answer, errors included, and counts no 401", async () => {
+  // Both tests may wait up to 20 s for a window to start: more than vitest's default timeout.
+  it("puts the policy and what remains on every answer, errors included, and counts no 401", {
+    timeout: 60_000,
+  }, async () => {
     const user = await signUpUser();
     await atStartOfWindow();
     const answers = [
