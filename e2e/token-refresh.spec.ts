@@ -17,8 +17,9 @@ const visibleErrors = (page: Page) => page.getByRole("main").getByRole("alert");
 test("an API token that ran out is replaced before use, unnoticed", async ({ page }) => {
   await signUpQuickly(page);
   await page.clock.install();
-  await page.goto("/tasks");
+  // Counted from before the page loads: it asks for its token as it starts, which may be before "load".
   const tokenRequests = countTokenRequests(page);
+  await page.goto("/tasks");
 
   await addTask(page, "Added with a fresh token");
   await expectAllSaved(page);
