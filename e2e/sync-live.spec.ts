@@ -18,11 +18,19 @@ async function secondDevice(browser: Browser, person: Person, { clock = false } 
   return page;
 }
 
-/** Deletions wait for their Undo: the other device can see one only once it is sent, as the toast goes. */
+/**
+ * Deletions wait for their Undo: the other device can see one only once it is
+ * sent, as the toast goes. Like a save, it counts from the server's answer.
+ */
 async function expectDeletionSent(page: Page, title: string): Promise<void> {
   const toast = page.getByRole("status").filter({ hasText: `Deleted “${title}”.` });
   await expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
+  const answered = page.waitForResponse(
+    (response) =>
+      response.request().method() === "DELETE" && new URL(response.url()).pathname.startsWith("/api/tasks/"),
+  );
   await expect(toast).toBeHidden();
+  expect((await answered).status()).toBe(204);
 }
 
 /** The board has an open event stream: from here on, changes arrive live. */
