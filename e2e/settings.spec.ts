@@ -141,7 +141,9 @@ for (const [ending, end] of [
       if (new URL(request.url()).pathname === "/api/auth/token") tokenRequests += 1;
     });
     await page.goto("/tasks");
-    await expect.poll(() => tokenRequests).toBeGreaterThan(0);
+    // Live once its event stream is open, which needs the token: the token is in memory, not just asked for.
+    await expect(page.locator("section[data-live='true']")).toBeVisible();
+    expect(tokenRequests).toBeGreaterThan(0);
 
     // In-app navigation keeps the page's scripts, and so the token, in memory.
     await page.getByRole("link", { name: "Settings" }).click();
