@@ -22,7 +22,9 @@ describe("createPool", () => {
     try {
       await admin.query("SELECT pg_terminate_backend($1)", [rows[0]?.pid]);
       // Without a listener, the FATAL 57P01 the server sends is thrown as an uncaught exception here.
-      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("database connection ended")));
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("database connection ended")), {
+        timeout: 5_000,
+      });
       await expect(held.query("SELECT 1")).rejects.toThrow();
       held.release(true);
       expect((await pool.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
@@ -42,7 +44,7 @@ describe("createPool", () => {
       const { rows } = await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
       expect(pool.idleCount).toBe(1);
       await admin.query("SELECT pg_terminate_backend($1)", [rows[0]?.pid]);
-      await vi.waitFor(() => expect(pool.idleCount).toBe(0));
+      await vi.waitFor(() => expect(pool.idleCount).toBe(0), { timeout: 5_000 });
       expect(warn).toHaveBeenCalledWith(expect.stringContaining("database connection ended"));
       const next = await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
       expect(next.rows[0]?.pid).not.toBe(rows[0]?.pid);

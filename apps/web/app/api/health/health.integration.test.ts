@@ -1,10 +1,15 @@
 // The health route against its own PostgreSQL cluster, which this test stops
 // and starts again while the app keeps running.
 import { createServer, type Server, type Socket } from "node:net";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type OwnDatabase, startOwnDatabase } from "@/test/own-database";
 
-let database: OwnDatabase | undefined;
+let database: OwnDatabase;
+
+// Made before the test, so that creating a cluster on a busy machine is not on the test's clock.
+beforeAll(async () => {
+  database = await startOwnDatabase("health", { migrate: false });
+});
 
 afterAll(async () => {
   await database?.dispose();
@@ -19,7 +24,6 @@ async function loadHealthRoute(databaseUrl: string) {
 
 describe("GET /api/health", () => {
   it("answers 503 while the database is down and 200 again once it is back", async () => {
-    database = await startOwnDatabase("health", { migrate: false });
     const GET = await loadHealthRoute(database.url);
 
     const up = await GET();
