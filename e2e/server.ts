@@ -26,6 +26,12 @@ import {
 const preview = process.argv.includes("--preview");
 const port = preview ? PREVIEW_PORT : E2E_PORT;
 
+// Playwright's API requests reuse idle connections with no timeout of their
+// own (Keep-Alive's timeout=5 is a hint they ignore). Node closes one after 5 s
+// idle (+1 s), and a request sent on it at that moment fails with ECONNRESET.
+// Idle connections outlive every test here instead; a stop still closes them.
+const KEEP_ALIVE_MS = 300_000;
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const webDir = join(root, "apps/web");
 
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
     writeFileSync(E2E_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
   }
 
-  next = spawn(process.execPath, nextServerArgs("start", port), {
+  next = spawn(process.execPath, nextServerArgs("start", port, [], ["--keepAliveTimeout", String(KEEP_ALIVE_MS)]), {
     cwd: webDir,
     stdio: "inherit",
     env: {
