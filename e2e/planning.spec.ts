@@ -12,6 +12,7 @@ import {
   browserDate,
   expectAllSaved,
   expectTitles,
+  liveBoard,
   taskCheckbox,
   taskItem,
   taskList,
@@ -367,7 +368,7 @@ test("a clear still waiting for its Undo happens whole when the page is reloaded
   await page.unrouteAll();
   await expect.poll(() => listTasksViaApi(context.request, token)).toEqual(open);
   // The page has its API token once its live connection is open: nothing is left to wait for on the way out.
-  await expect(page.locator("section[data-live='true']")).toBeVisible();
+  await expect(liveBoard(page)).toBeVisible();
 
   for (const title of ["Done on close", "Also done on close"]) await addTask(page, title);
   await taskCheckbox(page, "Done on close").check();
@@ -450,7 +451,7 @@ test("a deletion still waiting for its Undo is sent when the page is reloaded or
   await expectTitles(page, ["Stays", "Gone on close"]);
   await page.unrouteAll();
   // The page has its API token once its live connection is open: nothing is left to wait for on the way out.
-  await expect(page.locator("section[data-live='true']")).toBeVisible();
+  await expect(liveBoard(page)).toBeVisible();
 
   await taskItem(page, "Gone on close")
     .getByRole("button", { name: /^Delete/ })
@@ -509,7 +510,7 @@ test("a clear noted as its page went is never sent for the next person who signs
   await page.goto("/sign-in");
   await signInInBrowser(page, second);
   await expect(page).toHaveURL(/\/tasks$/);
-  await expect(page.locator("section[data-live='true']")).toBeVisible();
+  await expect(liveBoard(page)).toBeVisible();
   await expectTitles(page, ["Second's done"]);
   const token = await apiToken(page.request);
   expect((await listTasksViaApi(page.request, token)).map((task) => task.title)).toEqual(["Second's done"]);

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { linkFromMail, mailboxAvailable } from "./support/mailbox";
 import { newPerson, type Person, signInInBrowser, signUpQuickly } from "./support/people";
+import { liveBoard } from "./support/tasks-page";
 
 /** Signs `person` in on a new device; close it with page.context().close(). */
 async function signInElsewhere(browser: Browser, person: Person): Promise<Page> {
@@ -142,7 +143,7 @@ for (const [ending, end] of [
     });
     await page.goto("/tasks");
     // Live once its event stream is open, which needs the token: the token is in memory, not just asked for.
-    await expect(page.locator("section[data-live='true']")).toBeVisible();
+    await expect(liveBoard(page)).toBeVisible();
     expect(tokenRequests).toBeGreaterThan(0);
 
     // In-app navigation keeps the page's scripts, and so the token, in memory.

@@ -4,7 +4,7 @@
 // nothing lost or duplicated.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { type Person, signInInBrowser, signUpInBrowser } from "./support/people";
-import { addTask, expectAllSaved, expectTitles, taskCheckbox, taskItem } from "./support/tasks-page";
+import { addTask, expectAllSaved, expectTitles, liveBoard, taskCheckbox, taskItem } from "./support/tasks-page";
 
 const LIVE_MS = 2_000;
 
@@ -34,7 +34,7 @@ async function expectDeletionSent(page: Page, title: string): Promise<void> {
 }
 
 /** The board has an open event stream: from here on, changes arrive live. */
-const expectLive = (page: Page) => expect(page.locator("section[data-live='true']")).toBeVisible();
+const expectLive = (page: Page) => expect(liveBoard(page)).toBeVisible();
 
 test("changes made on one device appear on the other within 2 s", async ({ page: first, browser }) => {
   const person = await signUpInBrowser(first);
@@ -94,7 +94,7 @@ test("a device offline for 30 s catches up without a reload, nothing lost or dou
   await expectAllSaved(first);
   // 30 s pass on the offline device: its stream goes silent, its retries fail and back off.
   await second.clock.fastForward(30_000);
-  await expect(second.locator("section[data-live='true']")).toHaveCount(0);
+  await expect(liveBoard(second)).toHaveCount(0);
   await second.context().setOffline(false);
 
   await expectTitles(second, ["While away", "Before"]);

@@ -45,6 +45,9 @@ export async function expectAllSaved(page: Page): Promise<void> {
   await expect(page.locator('li[aria-busy="true"]')).toHaveCount(0);
 }
 
+/** The board while its event stream is open: changes arrive live, and the page holds its API token. */
+export const liveBoard = (page: Page) => page.locator("section[data-live='true']");
+
 /** The browser's own date, `offset` days from today, as YYYY-MM-DD (what a date field takes). */
 export function browserDate(page: Page, offset = 0): Promise<string> {
   return page.evaluate((days) => {
